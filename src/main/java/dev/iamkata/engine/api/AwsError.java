@@ -1,0 +1,57 @@
+package dev.iamkata.engine.api;
+
+/**
+ * The catalogue of AWS error codes the engine returns, with the HTTP status and fault side each
+ * service uses. Protocol codecs turn an {@link AwsException} carrying one of these into the
+ * service's own envelope.
+ */
+public enum AwsError {
+  ACCESS_DENIED("AccessDenied", 403),
+  EXPIRED_TOKEN("ExpiredToken", 403),
+  INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
+  SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
+  INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
+  MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+  INVALID_ACTION("InvalidAction", 400),
+  MISSING_ACTION("MissingAction", 400),
+  MISSING_PARAMETER("MissingParameter", 400),
+  VALIDATION_ERROR("ValidationError", 400),
+  NO_SUCH_ENTITY("NoSuchEntity", 404),
+  ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
+  DELETE_CONFLICT("DeleteConflict", 409),
+  LIMIT_EXCEEDED("LimitExceeded", 409),
+  MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
+  INVALID_INPUT("InvalidInput", 400),
+  UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
+  PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
+  INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400),
+  SERVICE_FAILURE("ServiceFailure", 500, false),
+  INTERNAL_FAILURE("InternalFailure", 500, false);
+
+  private final String code;
+  private final int status;
+  private final boolean senderFault;
+
+  AwsError(String code, int status) {
+    this(code, status, true);
+  }
+
+  AwsError(String code, int status, boolean senderFault) {
+    this.code = code;
+    this.status = status;
+    this.senderFault = senderFault;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  /** True when the caller is at fault ({@code Sender}), false for {@code Receiver}. */
+  public boolean senderFault() {
+    return senderFault;
+  }
+}
