@@ -1,0 +1,51 @@
+package dev.iamkata.engine.auth;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a session token carries: the temporary key pair, whose session it is and until when. The
+ * engine seals it into the token itself (see {@link SessionTokens}), so no table of sessions
+ * grows while learners assume roles again and again.
+ *
+ * @param kind {@code ROLE} for AssumeRole sessions, {@code USER} for GetSessionToken
+ * @param principalName the role name for {@code ROLE}, the user name for {@code USER}
+ * @param principalId the role's {@code AROA…} or the user's {@code AIDA…} ID
+ * @param sessionPolicies inline session policy documents (JSON) passed to AssumeRole
+ * @param policyArns managed policies passed as session policies
+ * @param chained true when a role session assumed this role (role chaining)
+ */
+public record SessionClaims(
+    String accessKeyId,
+    String secretAccessKey,
+    String account,
+    Kind kind,
+    String principalName,
+    String principalId,
+    String sessionName,
+    Instant issued,
+    Instant expiration,
+    List<String> sessionPolicies,
+    List<String> policyArns,
+    String sourceIdentity,
+    Map<String, String> tags,
+    boolean chained) {
+
+  /** The kinds of temporary credentials the engine issues. */
+  public enum Kind {
+    ROLE,
+    USER
+  }
+
+  public SessionClaims {
+    sessionPolicies = sessionPolicies == null ? List.of() : List.copyOf(sessionPolicies);
+    policyArns = policyArns == null ? List.of() : List.copyOf(policyArns);
+    tags = tags == null ? Map.of() : Map.copyOf(tags);
+  }
+
+  /** True when AssumeRole was given session policies, which then bound the session. */
+  public boolean hasSessionPolicies() {
+    return !sessionPolicies.isEmpty() || !policyArns.isEmpty();
+  }
+}

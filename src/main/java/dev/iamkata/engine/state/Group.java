@@ -1,0 +1,4 @@
+package dev.iamkata.engine.state;
+
+/** An IAM group; its members are recorded on each {@link User}. */
+public final class Group extends Entity {}
