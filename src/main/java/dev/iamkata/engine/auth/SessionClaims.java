@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * What a session token carries: the temporary key pair, whose session it is and until when. The
- * engine seals it into the token itself (see {@link SessionTokens}), so no table of sessions
- * grows while learners assume roles again and again.
+ * engine seals it into the token itself (see {@link SessionTokens}), so no table of sessions grows
+ * while learners assume roles again and again.
  *
  * @param kind {@code ROLE} for AssumeRole sessions, {@code USER} for GetSessionToken
  * @param principalName the role name for {@code ROLE}, the user name for {@code USER}

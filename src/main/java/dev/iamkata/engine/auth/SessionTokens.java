@@ -14,9 +14,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Seals {@link SessionClaims} into an opaque session token with AES-GCM under the engine's key,
- * and opens it again. The GCM tag makes a token unforgeable: any changed byte fails to open, which
- * the caller reports as {@code InvalidClientTokenId}.
+ * Seals {@link SessionClaims} into an opaque session token with AES-GCM under the engine's key, and
+ * opens it again. The GCM tag makes a token unforgeable: any changed byte fails to open, which the
+ * caller reports as {@code InvalidClientTokenId}.
  */
 public final class SessionTokens {
   private static final int IV_BYTES = 12;
@@ -50,7 +50,8 @@ public final class SessionTokens {
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
       byte[] sealed = cipher.doFinal(JSON.writeValueAsBytes(claims));
       return Base64.getEncoder()
-          .encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+          .encodeToString(
+              ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
     } catch (GeneralSecurityException | IOException e) {
       throw new IllegalStateException("cannot seal a session token", e);
     }

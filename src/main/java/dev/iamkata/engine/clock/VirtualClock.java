@@ -24,7 +24,9 @@ public final class VirtualClock extends Clock {
     this.offsetMillis = offsetMillis;
   }
 
-  /** Moves time forward; a negative or zero duration is rejected because sessions never un-expire. */
+  /**
+   * Moves time forward; a negative or zero duration is rejected because sessions never un-expire.
+   */
   public Instant advance(Duration by) {
     if (by.isNegative() || by.isZero()) {
       throw new IllegalArgumentException("the clock only moves forward: " + by);

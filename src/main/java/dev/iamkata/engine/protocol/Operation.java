@@ -6,8 +6,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * One row of a service's routing table: the operation's name, how to make its SDK request
- * builder, which resource the caller must be allowed to act on, and the handler.
+ * One row of a service's routing table: the operation's name, how to make its SDK request builder,
+ * which resource the caller must be allowed to act on, and the handler.
  *
  * @param name the operation name as sent on the wire, e.g. {@code CreateRole}
  * @param action the IAM action that authorizes it, e.g. {@code iam:CreateRole}, or null when the

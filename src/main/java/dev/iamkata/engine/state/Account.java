@@ -6,8 +6,8 @@ import java.util.TreeMap;
 
 /**
  * One AWS account's IAM world. IAM names are unique without regard to case, so every map is keyed
- * by the lower-cased name (see {@link #key}) and keeps the entity's own spelling inside; the
- * sorted maps also give IAM's alphabetical list order.
+ * by the lower-cased name (see {@link #key}) and keeps the entity's own spelling inside; the sorted
+ * maps also give IAM's alphabetical list order.
  */
 public final class Account {
   public String id;

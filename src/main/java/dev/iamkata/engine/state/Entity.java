@@ -17,6 +17,7 @@ public abstract class Entity {
   public String id;
   public String arn;
   public Instant createDate;
+
   /** Inline policy name to its JSON document, in creation order as IAM lists them. */
   public Map<String, String> inlinePolicies = new LinkedHashMap<>();
 

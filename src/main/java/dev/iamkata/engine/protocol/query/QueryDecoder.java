@@ -16,9 +16,9 @@ import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.utils.builder.Buildable;
 
 /**
- * Reads query-protocol form parameters ({@code RoleName=x&Tags.member.1.Key=k}) into an SDK
- * request builder, driven by the builder's own field descriptions, so parameter names, list
- * encodings and nested shapes are exactly the ones the SDK and the aws CLI send.
+ * Reads query-protocol form parameters ({@code RoleName=x&Tags.member.1.Key=k}) into an SDK request
+ * builder, driven by the builder's own field descriptions, so parameter names, list encodings and
+ * nested shapes are exactly the ones the SDK and the aws CLI send.
  */
 public final class QueryDecoder {
   private QueryDecoder() {}
@@ -75,12 +75,14 @@ public final class QueryDecoder {
     return out;
   }
 
-  private static Map<String, Object> readMap(MapTrait trait, String name, Map<String, String> params) {
+  private static Map<String, Object> readMap(
+      MapTrait trait, String name, Map<String, String> params) {
     String base = trait.isFlattened() ? name + "." : name + ".entry.";
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 1; params.containsKey(base + i + "." + trait.keyLocationName()); i++) {
       String key = params.get(base + i + "." + trait.keyLocationName());
-      out.put(key, read(trait.valueFieldInfo(), base + i + "." + trait.valueLocationName(), params));
+      out.put(
+          key, read(trait.valueFieldInfo(), base + i + "." + trait.valueLocationName(), params));
     }
     return out.isEmpty() ? null : out;
   }
