@@ -9,8 +9,10 @@ import java.util.Map;
  * engine seals it into the token itself (see {@link SessionTokens}), so no table of sessions grows
  * while learners assume roles again and again.
  *
- * @param kind {@code ROLE} for AssumeRole sessions, {@code USER} for GetSessionToken
- * @param principalName the role name for {@code ROLE}, the user name for {@code USER}
+ * @param kind {@code ROLE} for AssumeRole sessions, {@code USER} or {@code ROOT} for
+ *     GetSessionToken
+ * @param principalName the role name for {@code ROLE}, the user name for {@code USER}, null for
+ *     {@code ROOT}
  * @param principalId the role's {@code AROA…} or the user's {@code AIDA…} ID
  * @param sessionPolicies inline session policy documents (JSON) passed to AssumeRole
  * @param policyArns managed policies passed as session policies
@@ -35,7 +37,8 @@ public record SessionClaims(
   /** The kinds of temporary credentials the engine issues. */
   public enum Kind {
     ROLE,
-    USER
+    USER,
+    ROOT
   }
 
   public SessionClaims {

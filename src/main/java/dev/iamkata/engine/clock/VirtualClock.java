@@ -35,6 +35,14 @@ public final class VirtualClock extends Clock {
     return instant();
   }
 
+  /**
+   * The base clock's time. Clients sign requests with their own real clocks, so signature skew is
+   * judged against this, while expiry and timestamps use the advanced {@link #instant()}.
+   */
+  public Instant baseInstant() {
+    return base.instant();
+  }
+
   /** How far this clock is ahead of its base clock. */
   public Duration offset() {
     return Duration.ofMillis(offsetMillis.get());

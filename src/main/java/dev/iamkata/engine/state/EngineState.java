@@ -39,6 +39,16 @@ public final class EngineState {
     }
   }
 
+  /** Replaces everything with {@code other}'s contents (restore, reset). */
+  public void replaceWith(EngineState other) {
+    write(
+        () -> {
+          accounts = other.accounts;
+          accessKeys = other.accessKeys;
+          return null;
+        });
+  }
+
   public Optional<Account> account(String id) {
     return Optional.ofNullable(accounts.get(id));
   }

@@ -1,0 +1,117 @@
+package dev.iamkata.engine;
+
+import dev.iamkata.engine.auth.Authenticator;
+import dev.iamkata.engine.auth.Sealer;
+import dev.iamkata.engine.authz.Authorizer;
+import dev.iamkata.engine.clock.VirtualClock;
+import dev.iamkata.engine.control.ControlApi;
+import dev.iamkata.engine.http.EngineServer;
+import dev.iamkata.engine.http.Router;
+import dev.iamkata.engine.iam.IamService;
+import dev.iamkata.engine.iam.PolicyValidator;
+import dev.iamkata.engine.protocol.Service;
+import dev.iamkata.engine.protocol.query.QueryProtocol;
+import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.Snapshots;
+import dev.iamkata.engine.sts.StsService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embedded AWS endpoint: IAM and STS on 127.0.0.1 with SigV4 authentication, IAM policy
+ * evaluation and a virtual clock. Knows nothing of lessons.
+ */
+public final class Engine implements AutoCloseable {
+  private final EngineServer server;
+  private final VirtualClock clock;
+  private final EngineState state;
+  private final Map<String, AccessKeyPair> adminKeys;
+
+  private Engine(
+      EngineServer server,
+      VirtualClock clock,
+      EngineState state,
+      Map<String, AccessKeyPair> adminKeys) {
+    this.server = server;
+    this.clock = clock;
+    this.state = state;
+    this.adminKeys = adminKeys;
+  }
+
+  /** Creates the accounts, binds the port and starts serving. */
+  public static Engine start(EngineConfig config) throws IOException {
+    VirtualClock clock = new VirtualClock(config.baseClock());
+    EngineState state = new EngineState();
+    Map<String, AccessKeyPair> adminKeys = new LinkedHashMap<>();
+    for (String account : config.accounts()) {
+      AccessKeyPair given = adminKeys.isEmpty() ? config.adminKey() : null;
+      adminKeys.put(account, Bootstrap.account(state, account, given, clock.instant()));
+    }
+    byte[] initial = Snapshots.take(state);
+
+    Sealer sealer = new Sealer(Sealer.newKey());
+    PolicyValidator validator = PolicyValidation::validate;
+    Authorizer authorizer = new Authorizer(state);
+    QueryProtocol query = new QueryProtocol();
+    StsService sts = new StsService(state, authorizer, validator, sealer);
+    Service stsService = sts.service(query);
+    Service iamService =
+        Service.of(
+            "iam",
+            query,
+            IamService.XMLNS,
+            IamService.VERSION,
+            "us-east-1",
+            new IamService(state, validator).operations());
+    Authenticator authenticator = new Authenticator(state, clock, sts.tokens());
+    List<Map<String, String>> accountList = new ArrayList<>();
+    adminKeys.forEach(
+        (id, key) -> accountList.add(Map.of("account", id, "adminKey", key.toString())));
+    ControlApi control =
+        new ControlApi(
+            authenticator, authorizer, clock, state, () -> initial, () -> accountList);
+    RequestPipeline pipeline =
+        new RequestPipeline(
+            new Router(List.of(iamService, stsService)),
+            authenticator,
+            authorizer,
+            control,
+            stsService);
+    EngineServer server = EngineServer.start(config.port(), pipeline);
+    return new Engine(server, clock, state, Map.copyOf(adminKeys));
+  }
+
+  /** {@code http://127.0.0.1:PORT} */
+  public String endpoint() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public VirtualClock clock() {
+    return clock;
+  }
+
+  public EngineState state() {
+    return state;
+  }
+
+  /** The admin key of {@code account}. */
+  public AccessKeyPair adminKey(String account) {
+    AccessKeyPair key = adminKeys.get(account);
+    if (key == null) {
+      throw new IllegalArgumentException("no account " + account + " in this engine");
+    }
+    return key;
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

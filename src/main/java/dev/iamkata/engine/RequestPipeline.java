@@ -1,0 +1,87 @@
+package dev.iamkata.engine;
+
+import dev.iamkata.engine.api.AwsError;
+import dev.iamkata.engine.api.AwsException;
+import dev.iamkata.engine.auth.Authenticator;
+import dev.iamkata.engine.auth.Caller;
+import dev.iamkata.engine.authz.Authorizer;
+import dev.iamkata.engine.control.ControlApi;
+import dev.iamkata.engine.http.HttpRequest;
+import dev.iamkata.engine.http.HttpResponse;
+import dev.iamkata.engine.http.Router;
+import dev.iamkata.engine.protocol.Operation;
+import dev.iamkata.engine.protocol.Protocol;
+import dev.iamkata.engine.protocol.Service;
+import dev.iamkata.engine.state.Ids;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * One request's way through the engine: route, authenticate, decode, authorize, handle, encode.
+ * Each stage is its own unit; this class only orders them and turns failures into the service's
+ * own error envelope.
+ */
+final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
+  private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
+
+  private final Router router;
+  private final Authenticator authenticator;
+  private final Authorizer authorizer;
+  private final ControlApi control;
+  private final Service fallback;
+
+  RequestPipeline(
+      Router router,
+      Authenticator authenticator,
+      Authorizer authorizer,
+      ControlApi control,
+      Service fallback) {
+    this.router = router;
+    this.authenticator = authenticator;
+    this.authorizer = authorizer;
+    this.control = control;
+    this.fallback = fallback;
+  }
+
+  @Override
+  public HttpResponse apply(HttpRequest request) {
+    if (request.rawPath().startsWith(ControlApi.PREFIX)) {
+      return control.handle(request);
+    }
+    String requestId = Ids.requestId();
+    Optional<Service> routed = router.route(request);
+    Service service = routed.orElse(fallback);
+    Protocol protocol = service.protocol();
+    try {
+      if (routed.isEmpty()) {
+        throw new AwsException(
+            AwsError.INVALID_ACTION,
+            "The service '"
+                + Router.signingName(request)
+                + "' is not served by this iam-kata engine");
+      }
+      Caller caller =
+          authenticator.authenticate(request, service.signingName(), service.globalRegion());
+      Protocol.Call call = protocol.decode(request, service);
+      Operation<?, ?> operation = call.operation();
+      if (operation.action() != null) {
+        authorizer.authorize(
+            caller, operation.action(), operation.resourceOf(caller, call.request()));
+      }
+      SdkPojo result = operation.handle(caller, call.request());
+      return protocol.success(service, operation, result, requestId);
+    } catch (AwsException e) {
+      return protocol.error(service, e, requestId);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
+      return protocol.error(
+          service,
+          new AwsException(
+              AwsError.INTERNAL_FAILURE,
+              "The request processing has failed because of an unknown error, exception or"
+                  + " failure."),
+          requestId);
+    }
+  }
+}

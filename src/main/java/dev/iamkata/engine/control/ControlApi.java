@@ -1,0 +1,138 @@
+package dev.iamkata.engine.control;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamkata.engine.api.AwsException;
+import dev.iamkata.engine.auth.Authenticator;
+import dev.iamkata.engine.auth.Caller;
+import dev.iamkata.engine.authz.Authorizer;
+import dev.iamkata.engine.clock.Durations;
+import dev.iamkata.engine.clock.VirtualClock;
+import dev.iamkata.engine.http.HttpRequest;
+import dev.iamkata.engine.http.HttpResponse;
+import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.Snapshots;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * The engine's own API under {@code /_kata/}, a path no AWS service uses: health, the virtual
+ * clock, snapshot/restore/reset and the accounts' admin keys. Everything that changes or reveals
+ * state must be SigV4-signed for the service {@code kata} by a principal whose policies allow the
+ * route's {@code kata:} action (the admin's AdministratorAccess does).
+ */
+public final class ControlApi {
+  /** The signing name of control requests. */
+  public static final String SIGNING_NAME = "kata";
+
+  public static final String PREFIX = "/_kata/";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Authenticator authenticator;
+  private final Authorizer authorizer;
+  private final VirtualClock clock;
+  private final EngineState state;
+  private final Supplier<byte[]> initialState;
+  private final Supplier<List<Map<String, String>>> accounts;
+  private final Map<String, Route> routes = new LinkedHashMap<>();
+
+  private record Route(String action, BiFunction<HttpRequest, Caller, HttpResponse> handler) {}
+
+  public ControlApi(
+      Authenticator authenticator,
+      Authorizer authorizer,
+      VirtualClock clock,
+      EngineState state,
+      Supplier<byte[]> initialState,
+      Supplier<List<Map<String, String>>> accounts) {
+    this.authenticator = authenticator;
+    this.authorizer = authorizer;
+    this.clock = clock;
+    this.state = state;
+    this.initialState = initialState;
+    this.accounts = accounts;
+    routes.put("GET health", new Route(null, (r, c) -> json(200, Map.of("status", "ok"))));
+    routes.put("GET clock", new Route(null, (r, c) -> clockBody()));
+    routes.put("POST clock/advance", new Route("kata:AdvanceClock", this::advance));
+    routes.put("GET snapshot", new Route("kata:Snapshot", this::snapshot));
+    routes.put("POST restore", new Route("kata:Restore", this::restore));
+    routes.put("POST reset", new Route("kata:Reset", this::reset));
+    routes.put("GET accounts", new Route("kata:ListAccounts", (r, c) -> json(200, accounts.get())));
+  }
+
+  public HttpResponse handle(HttpRequest request) {
+    String path = request.rawPath().substring(PREFIX.length());
+    Route route = routes.get(request.method() + " " + path);
+    if (route == null) {
+      return error(404, "NotFound", "no control route " + request.method() + " /_kata/" + path);
+    }
+    try {
+      Caller caller = null;
+      if (route.action() != null) {
+        caller = authenticator.authenticate(request, SIGNING_NAME, null);
+        authorizer.authorize(caller, route.action(), "*");
+      }
+      return route.handler().apply(request, caller);
+    } catch (AwsException e) {
+      return error(e.error().status(), e.error().code(), e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return error(400, "InvalidInput", e.getMessage());
+    }
+  }
+
+  private HttpResponse advance(HttpRequest request, Caller caller) {
+    String text = request.formParameters().get("duration");
+    if (text == null) {
+      throw new IllegalArgumentException("missing the duration parameter, e.g. duration=1h");
+    }
+    Duration by = Durations.parse(text);
+    clock.advance(by);
+    return clockBody();
+  }
+
+  private HttpResponse clockBody() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("now", clock.instant().toString());
+    body.put("offsetSeconds", clock.offset().toSeconds());
+    return json(200, body);
+  }
+
+  private HttpResponse snapshot(HttpRequest request, Caller caller) {
+    return new HttpResponse(200, Map.of("Content-Type", "application/json"), Snapshots.take(state));
+  }
+
+  private HttpResponse restore(HttpRequest request, Caller caller) {
+    state.replaceWith(Snapshots.parse(request.body()));
+    return json(200, Map.of("restored", true));
+  }
+
+  private HttpResponse reset(HttpRequest request, Caller caller) {
+    state.replaceWith(Snapshots.parse(initialState.get()));
+    return json(200, Map.of("reset", true));
+  }
+
+  private static HttpResponse error(int status, String code, String message) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("code", code);
+    body.put("message", message);
+    return json(status, body);
+  }
+
+  private static HttpResponse json(int status, Object body) {
+    try {
+      return new HttpResponse(
+          status,
+          Map.of("Content-Type", "application/json"),
+          JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

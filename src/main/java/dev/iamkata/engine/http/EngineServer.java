@@ -1,0 +1,110 @@
+package dev.iamkata.engine.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The engine's HTTP front: the JDK's built-in server on 127.0.0.1, a bounded body size, and one
+ * function that turns an {@link HttpRequest} into an {@link HttpResponse}. Everything AWS-shaped
+ * happens behind that function.
+ */
+public final class EngineServer implements AutoCloseable {
+  /** Larger bodies are refused before they are read: no IAM or STS request comes near this. */
+  public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private EngineServer(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /** Binds to {@code 127.0.0.1:port} (0 picks a free port) and starts serving. */
+  public static EngineServer start(int port, Function<HttpRequest, HttpResponse> handler)
+      throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            64,
+            r -> {
+              Thread t = new Thread(r, "engine-http");
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    server.createContext("/", exchange -> serve(exchange, handler));
+    server.start();
+    return new EngineServer(server, executor);
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+    try {
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void serve(HttpExchange exchange, Function<HttpRequest, HttpResponse> handler)
+      throws IOException {
+    try (exchange) {
+      HttpResponse response;
+      byte[] body = readBody(exchange.getRequestBody());
+      if (body == null) {
+        response = HttpResponse.of(413, "text/plain", "Request body too large");
+      } else {
+        response = handler.apply(toRequest(exchange, body));
+      }
+      response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+      boolean head = "HEAD".equals(exchange.getRequestMethod());
+      int length = response.body().length;
+      exchange.sendResponseHeaders(response.status(), head || length == 0 ? -1 : length);
+      if (!head && length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(response.body());
+        }
+      }
+    }
+  }
+
+  private static HttpRequest toRequest(HttpExchange exchange, byte[] body) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
+    return new HttpRequest(
+        exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(),
+        exchange.getRequestURI().getRawQuery(),
+        headers,
+        body,
+        exchange.getRemoteAddress().getAddress().getHostAddress());
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException {
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    return body.length > MAX_BODY_BYTES ? null : body;
+  }
+}

@@ -1,0 +1,2 @@
+/** AWS STS: AssumeRole, GetCallerIdentity, GetSessionToken, DecodeAuthorizationMessage. */
+package dev.iamkata.engine.sts;
