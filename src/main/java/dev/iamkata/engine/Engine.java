@@ -3,6 +3,7 @@ package dev.iamkata.engine;
 import dev.iamkata.engine.auth.Authenticator;
 import dev.iamkata.engine.auth.Sealer;
 import dev.iamkata.engine.authz.Authorizer;
+import dev.iamkata.engine.authz.ParsedPolicies;
 import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.control.ControlApi;
 import dev.iamkata.engine.http.EngineServer;
@@ -53,8 +54,9 @@ public final class Engine implements AutoCloseable {
     byte[] initial = Snapshots.take(state);
 
     Sealer sealer = new Sealer(Sealer.newKey());
-    PolicyValidator validator = PolicyValidation::validate;
-    Authorizer authorizer = new Authorizer(state);
+    ParsedPolicies parsed = new ParsedPolicies();
+    PolicyValidator validator = parsed::validate;
+    Authorizer authorizer = new Authorizer(state, parsed);
     QueryProtocol query = new QueryProtocol();
     StsService sts = new StsService(state, authorizer, validator, sealer);
     Service stsService = sts.service(query);

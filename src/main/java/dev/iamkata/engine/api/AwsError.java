@@ -12,6 +12,8 @@ public enum AwsError {
   SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
   INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
   MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+  REQUEST_TIME_TOO_SKEWED("RequestTimeTooSkewed", 403),
+  AUTHORIZATION_QUERY_PARAMETERS_ERROR("AuthorizationQueryParametersError", 400),
   INVALID_ACTION("InvalidAction", 400),
   MISSING_ACTION("MissingAction", 400),
   MISSING_PARAMETER("MissingParameter", 400),
@@ -28,6 +30,14 @@ public enum AwsError {
   SERVICE_FAILURE("ServiceFailure", 500, false),
   INTERNAL_FAILURE("InternalFailure", 500, false);
 
+  private static final java.util.Map<String, AwsError> BY_CODE = new java.util.HashMap<>();
+
+  static {
+    for (AwsError e : values()) {
+      BY_CODE.put(e.code, e);
+    }
+  }
+
   private final String code;
   private final int status;
   private final boolean senderFault;
@@ -40,6 +50,11 @@ public enum AwsError {
     this.code = code;
     this.status = status;
     this.senderFault = senderFault;
+  }
+
+  /** The entry for an AWS error code. */
+  public static java.util.Optional<AwsError> byCode(String code) {
+    return java.util.Optional.ofNullable(BY_CODE.get(code));
   }
 
   public String code() {
