@@ -12,6 +12,12 @@ import java.util.List;
  * from the caller's request time, and fails with IAM's own error codes and messages.
  */
 public final class IamService {
+  /** The XML namespace of IAM's responses. */
+  public static final String XMLNS = "https://iam.amazonaws.com/doc/2010-05-08/";
+
+  /** IAM's API version, the {@code Version} parameter of its requests. */
+  public static final String VERSION = "2010-05-08";
+
   private final IamContext ctx;
 
   /** The service over {@code state}, with AWS's managed policies. */
