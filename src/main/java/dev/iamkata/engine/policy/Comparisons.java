@@ -1,7 +1,6 @@
 package dev.iamkata.engine.policy;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -39,7 +38,7 @@ final class Comparisons {
   static Comparison date(IntPredicate onOrder) {
     return (expected, actual) ->
         DateValues.parse(actual)
-            .flatMap(a -> DateValues.parse(expected.text()).map(e -> onOrder.test(order(a, e))))
+            .flatMap(a -> DateValues.parse(expected.text()).map(e -> onOrder.test(a.compareTo(e))))
             .orElse(false);
   }
 
@@ -85,9 +84,5 @@ final class Comparisons {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-  }
-
-  private static int order(Instant a, Instant b) {
-    return a.compareTo(b);
   }
 }
