@@ -1,5 +1,6 @@
 package dev.iamkata.engine.policy;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -40,22 +41,17 @@ public record ConditionOperator(SetQualifier qualifier, BaseOperator base, boole
    * @return the operator, or empty when the name is not one IAM knows
    */
   public static Optional<ConditionOperator> parse(String name) {
-    SetQualifier qualifier = SetQualifier.NONE;
-    String rest = name;
-    for (SetQualifier q : SetQualifier.values()) {
-      if (q != SetQualifier.NONE && rest.startsWith(q.prefix)) {
-        qualifier = q;
-        rest = rest.substring(q.prefix.length());
-      }
-    }
+    SetQualifier qualifier =
+        Arrays.stream(SetQualifier.values())
+            .filter(q -> q != SetQualifier.NONE && name.startsWith(q.prefix))
+            .findFirst()
+            .orElse(SetQualifier.NONE);
+    String rest = name.substring(qualifier.prefix.length());
     boolean ifExists = rest.endsWith(IF_EXISTS);
-    if (ifExists) {
-      rest = rest.substring(0, rest.length() - IF_EXISTS.length());
-    }
-    SetQualifier q = qualifier;
-    return BaseOperator.named(rest)
+    String baseName = ifExists ? rest.substring(0, rest.length() - IF_EXISTS.length()) : rest;
+    return BaseOperator.named(baseName)
         .filter(base -> !(ifExists && base == BaseOperator.NULL))
-        .map(base -> new ConditionOperator(q, base, ifExists));
+        .map(base -> new ConditionOperator(qualifier, base, ifExists));
   }
 
   /** The name as a policy spells it. */

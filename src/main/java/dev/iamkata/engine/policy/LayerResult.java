@@ -41,7 +41,8 @@ record LayerResult(
                 ? principalMatch(statement, context.principal(), boundary)
                 : PrincipalMatch.DIRECT;
         if (match == PrincipalMatch.NONE
-            || !StatementMatcher.covers(statement, source.policy(), context)) {
+            || !StatementMatcher.covers(
+                statement, source.policy(), context, type == PolicyType.RESOURCE)) {
           continue;
         }
         MatchedStatement matched =

@@ -12,28 +12,20 @@ final class PolicyRules {
   private PolicyRules() {}
 
   static void check(Policy policy, PolicyKind kind) {
-    switch (kind) {
-      case IDENTITY -> {
-        each(policy, kind, PolicyRules::noPrincipal);
-        uniqueSids(policy, kind);
-        each(policy, kind, PolicyRules::hasActions);
-        each(policy, kind, PolicyRules::hasResources);
-        each(policy, kind, ElementSyntax::resources);
-        each(policy, kind, ElementSyntax::actions);
-      }
-      case RESOURCE -> {
-        each(policy, kind, PolicyRules::hasPrincipal);
-        uniqueSids(policy, kind);
-        each(policy, kind, PolicyRules::hasActions);
-        each(policy, kind, PolicyRules::hasResources);
-        each(policy, kind, ElementSyntax::resources);
-        each(policy, kind, ElementSyntax::actions);
-      }
-      case TRUST -> {
-        each(policy, kind, PolicyRules::trustStatement);
-        uniqueSids(policy, kind);
-      }
+    if (kind == PolicyKind.TRUST) {
+      each(policy, kind, PolicyRules::trustStatement);
+      uniqueSids(policy, kind);
+      return;
     }
+    // Identity policies cannot get here with a principal: the statement parser refuses them.
+    if (kind == PolicyKind.RESOURCE) {
+      each(policy, kind, PolicyRules::hasPrincipal);
+    }
+    uniqueSids(policy, kind);
+    each(policy, kind, PolicyRules::hasActions);
+    each(policy, kind, PolicyRules::hasResources);
+    each(policy, kind, ElementSyntax::resources);
+    each(policy, kind, ElementSyntax::actions);
   }
 
   private static void each(Policy policy, PolicyKind kind, BiConsumer<Statement, PolicyKind> rule) {
@@ -55,12 +47,6 @@ final class PolicyRules {
     }
     if (!statement.notResources().isEmpty()) {
       throw Problem.TRUST_NOT_RESOURCE.in(kind);
-    }
-  }
-
-  private static void noPrincipal(Statement statement, PolicyKind kind) {
-    if (statement.principal().isPresent() || statement.notPrincipal().isPresent()) {
-      throw Problem.PRINCIPAL_FORBIDDEN.in(kind);
     }
   }
 

@@ -10,10 +10,15 @@ import java.util.Optional;
 final class StatementMatcher {
   private StatementMatcher() {}
 
-  static boolean covers(Statement statement, Policy policy, RequestContext context) {
+  /**
+   * @param resourceLayer true when the statement belongs to the resource-based policy, where a
+   *     statement without Resource (a trust policy's) covers the resource the policy is attached to
+   */
+  static boolean covers(
+      Statement statement, Policy policy, RequestContext context, boolean resourceLayer) {
     boolean variables = policy.variablesEnabled();
     return actionMatches(statement, context.action())
-        && resourceMatches(statement, variables, context)
+        && resourceMatches(statement, variables, context, resourceLayer)
         && statement.conditions().stream()
             .allMatch(condition -> ConditionEvaluator.holds(condition, context, variables));
   }
@@ -30,7 +35,7 @@ final class StatementMatcher {
    * request cannot be shown to lie outside the excluded resources.
    */
   private static boolean resourceMatches(
-      Statement statement, boolean variables, RequestContext context) {
+      Statement statement, boolean variables, RequestContext context, boolean resourceLayer) {
     if (!statement.resources().isEmpty()) {
       return statement.resources().stream()
           .anyMatch(p -> resourceEntry(p, variables, context).orElse(false));
@@ -39,8 +44,9 @@ final class StatementMatcher {
       return statement.notResources().stream()
           .noneMatch(p -> resourceEntry(p, variables, context).orElse(true));
     }
-    // Trust policies name no resource: the role they are attached to is the resource.
-    return true;
+    // Trust policies name no resource: the role they are attached to is the resource. Anywhere
+    // else a statement without one is a misplaced document, and covers nothing.
+    return resourceLayer;
   }
 
   private static Optional<Boolean> resourceEntry(

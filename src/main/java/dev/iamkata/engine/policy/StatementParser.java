@@ -8,8 +8,9 @@ import java.util.Set;
 
 /**
  * Reads one statement and checks its shape: known elements of the right JSON types, never an
- * element together with its {@code Not} form, and an Effect that is exactly Allow or Deny. Rules
- * that depend on the policy kind run afterwards, in {@link PolicyRules}.
+ * element together with its {@code Not} form, no principal in an identity policy, and an Effect
+ * that is exactly Allow or Deny. The other rules that depend on the policy kind run afterwards, in
+ * {@link PolicyRules}.
  */
 final class StatementParser {
   private static final Set<String> ELEMENTS =
@@ -39,6 +40,10 @@ final class StatementParser {
       if (node.has(element) && node.has("Not" + element)) {
         throw Problem.SYNTAX.in(kind);
       }
+    }
+    // Checked before the principal is read: whatever it says, it has no place here.
+    if (kind == PolicyKind.IDENTITY && (node.has("Principal") || node.has("NotPrincipal"))) {
+      throw Problem.PRINCIPAL_FORBIDDEN.in(kind);
     }
     return new Statement(
         sid(node.get("Sid"), kind),
@@ -71,11 +76,10 @@ final class StatementParser {
     }
     String text = node.asText();
     for (Effect effect : Effect.values()) {
-      String spelling = effect == Effect.ALLOW ? "Allow" : "Deny";
-      if (spelling.equals(text)) {
+      if (effect.spelling().equals(text)) {
         return effect;
       }
-      if (spelling.equalsIgnoreCase(text)) {
+      if (effect.spelling().equalsIgnoreCase(text)) {
         throw Problem.MISCASED_EFFECT.in(kind, text);
       }
     }

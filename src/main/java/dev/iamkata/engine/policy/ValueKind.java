@@ -17,7 +17,10 @@ enum ValueKind {
   BINARY(false, Problem.SYNTAX, ValueKind::isBase64),
   IP(false, Problem.SYNTAX, value -> IpRange.parse(value).isPresent()),
   ARN(true, Problem.SYNTAX, value -> true),
-  NULL(false, Problem.SYNTAX, value -> value.equals("true") || value.equals("false"));
+  NULL(
+      false,
+      Problem.SYNTAX,
+      value -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false"));
 
   private final boolean variables;
   private final Problem invalidValue;
