@@ -1,0 +1,88 @@
+package dev.iamkata.engine.policy;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+
+/**
+ * The positive comparisons behind {@link BaseOperator}. A context value that cannot be read as the
+ * operator's type never matches, so a positive operator fails and a negated one holds.
+ */
+final class Comparisons {
+  private static final int ARN_PARTS = 6;
+
+  private Comparisons() {}
+
+  static boolean stringEquals(ResolvedText expected, String actual) {
+    return expected.text().equals(actual);
+  }
+
+  static boolean stringEqualsIgnoreCase(ResolvedText expected, String actual) {
+    return expected.text().equalsIgnoreCase(actual);
+  }
+
+  static boolean stringLike(ResolvedText expected, String actual) {
+    return expected.glob().matches(actual, false);
+  }
+
+  static Comparison numeric(IntPredicate onOrder) {
+    return (expected, actual) ->
+        number(actual)
+            .flatMap(a -> number(expected.text()).map(e -> onOrder.test(a.compareTo(e))))
+            .orElse(false);
+  }
+
+  static Comparison date(IntPredicate onOrder) {
+    return (expected, actual) ->
+        DateValues.parse(actual)
+            .flatMap(a -> DateValues.parse(expected.text()).map(e -> onOrder.test(a.compareTo(e))))
+            .orElse(false);
+  }
+
+  static boolean bool(ResolvedText expected, String actual) {
+    boolean isBool = actual.equalsIgnoreCase("true") || actual.equalsIgnoreCase("false");
+    return isBool && expected.text().equalsIgnoreCase(actual);
+  }
+
+  static boolean binaryEquals(ResolvedText expected, String actual) {
+    try {
+      Base64.Decoder decoder = Base64.getDecoder();
+      return Arrays.equals(decoder.decode(expected.text()), decoder.decode(actual));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  static boolean ipAddress(ResolvedText expected, String actual) {
+    return IpRange.parse(expected.text()).map(range -> range.contains(actual)).orElse(false);
+  }
+
+  /**
+   * ArnLike as the IAM docs define it: the six colon-separated parts are compared one by one, each
+   * with its own wildcards, so a wildcard never reaches into a neighbouring part.
+   */
+  static boolean arnLike(ResolvedText expected, String actual) {
+    List<Glob> parts = expected.glob().split(':', ARN_PARTS);
+    String[] actualParts = actual.split(":", ARN_PARTS);
+    if (parts.size() != ARN_PARTS || actualParts.length != ARN_PARTS) {
+      return false;
+    }
+    for (int i = 0; i < ARN_PARTS; i++) {
+      if (!parts.get(i).matches(actualParts[i], false)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static Optional<BigDecimal> number(String text) {
+    try {
+      return Optional.of(new BigDecimal(text));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}
