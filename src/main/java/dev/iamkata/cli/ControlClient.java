@@ -39,7 +39,8 @@ final class ControlClient {
     if (form != null) {
       request.putHeader("Content-Type", "application/x-www-form-urlencoded");
     }
-    SdkHttpRequest toSend = request.build();
+    SdkHttpRequest unsigned = request.build();
+    SdkHttpRequest toSend = unsigned;
     if (key != null) {
       SignedRequest signed =
           AwsV4HttpSigner.create()
@@ -48,7 +49,7 @@ final class ControlClient {
                       r.identity(
                               AwsCredentialsIdentity.create(
                                   key.accessKeyId(), key.secretAccessKey()))
-                          .request(toSend)
+                          .request(unsigned)
                           .payload(ContentStreamProvider.fromByteArray(body))
                           .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "kata")
                           .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"));

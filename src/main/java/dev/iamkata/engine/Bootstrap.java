@@ -16,8 +16,7 @@ final class Bootstrap {
   private Bootstrap() {}
 
   static AccessKeyPair account(EngineState state, String id, AccessKeyPair key, Instant now) {
-    AccessKeyPair admin =
-        key != null ? key : new AccessKeyPair(Ids.accessKeyId(), Ids.secret());
+    AccessKeyPair admin = key != null ? key : new AccessKeyPair(Ids.accessKeyId(), Ids.secret());
     Instant created = now.truncatedTo(ChronoUnit.SECONDS);
     return state.write(
         () -> {

@@ -73,8 +73,7 @@ public final class Engine implements AutoCloseable {
     adminKeys.forEach(
         (id, key) -> accountList.add(Map.of("account", id, "adminKey", key.toString())));
     ControlApi control =
-        new ControlApi(
-            authenticator, authorizer, clock, state, () -> initial, () -> accountList);
+        new ControlApi(authenticator, authorizer, clock, state, () -> initial, () -> accountList);
     RequestPipeline pipeline =
         new RequestPipeline(
             new Router(List.of(iamService, stsService)),

@@ -19,8 +19,8 @@ import software.amazon.awssdk.core.SdkPojo;
 
 /**
  * One request's way through the engine: route, authenticate, decode, authorize, handle, encode.
- * Each stage is its own unit; this class only orders them and turns failures into the service's
- * own error envelope.
+ * Each stage is its own unit; this class only orders them and turns failures into the service's own
+ * error envelope.
  */
 final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
   private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());

@@ -33,8 +33,7 @@ class ArticleFlowCliIT {
         AwsCli.executable() != null, "no aws executable on PATH: real-CLI tests skipped");
     engine = TestEngine.start();
     aws = new AwsCli(engine.endpoint());
-    aws.profile(
-        "admin", TestEngine.ADMIN.accessKeyId(), TestEngine.ADMIN.secretAccessKey(), null);
+    aws.profile("admin", TestEngine.ADMIN.accessKeyId(), TestEngine.ADMIN.secretAccessKey(), null);
   }
 
   @AfterEach
@@ -66,7 +65,9 @@ class ArticleFlowCliIT {
 
     String trust =
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":"
-            + "\"arn:aws:iam::" + ACCOUNT + ":user/dev-user\"},\"Action\":\"sts:AssumeRole\"}]}";
+            + "\"arn:aws:iam::"
+            + ACCOUNT
+            + ":user/dev-user\"},\"Action\":\"sts:AssumeRole\"}]}";
     JsonNode role =
         ok(
             aws.run(
@@ -96,8 +97,11 @@ class ArticleFlowCliIT {
             .stderr()
             .contains(
                 "An error occurred (AccessDenied) when calling the AssumeRole operation: User:"
-                    + " arn:aws:iam::" + ACCOUNT + ":user/dev-user is not authorized to perform:"
-                    + " sts:AssumeRole on resource: " + ROLE_ARN),
+                    + " arn:aws:iam::"
+                    + ACCOUNT
+                    + ":user/dev-user is not authorized to perform:"
+                    + " sts:AssumeRole on resource: "
+                    + ROLE_ARN),
         denied.stderr());
 
     ok(
@@ -111,7 +115,9 @@ class ArticleFlowCliIT {
             "assume",
             "--policy-document",
             "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-                + "\"sts:AssumeRole\",\"Resource\":\"" + ROLE_ARN + "\"}]}"));
+                + "\"sts:AssumeRole\",\"Resource\":\""
+                + ROLE_ARN
+                + "\"}]}"));
     JsonNode assumed =
         ok(
             aws.run(

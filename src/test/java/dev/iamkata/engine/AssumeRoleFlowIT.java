@@ -30,7 +30,9 @@ class AssumeRoleFlowIT {
           + "\"arn:aws:iam::123456789012:user/dev-user\"},\"Action\":\"sts:AssumeRole\"}]}";
   static final String ALLOW_ASSUME =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
-          + "\"sts:AssumeRole\",\"Resource\":\"" + ROLE_ARN + "\"}]}";
+          + "\"sts:AssumeRole\",\"Resource\":\""
+          + ROLE_ARN
+          + "\"}]}";
 
   static TestEngine engine;
   static IamClient admin;
@@ -108,9 +110,7 @@ class AssumeRoleFlowIT {
         e.awsErrorDetails().errorMessage());
 
     admin.attachRolePolicy(
-        r ->
-            r.roleName("dev-role")
-                .policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
+        r -> r.roleName("dev-role").policyArn("arn:aws:iam::aws:policy/IAMReadOnlyAccess"));
     assertTrue(
         engine.iam(session).listUsers().users().stream()
             .anyMatch(u -> u.userName().equals("dev-user")));
@@ -121,7 +121,8 @@ class AssumeRoleFlowIT {
     assertEquals(
         "The security token included in the request is expired",
         e.awsErrorDetails().errorMessage());
-    assertEquals("dev-user", engine.iam(devUser).getUser().user().userName());
+    assertEquals(
+        "arn:aws:iam::123456789012:user/dev-user", engine.sts(devUser).getCallerIdentity().arn());
   }
 
   @Test
@@ -161,7 +162,9 @@ class AssumeRoleFlowIT {
     admin.createUser(r -> r.userName("keyholder"));
     AccessKey key = admin.createAccessKey(r -> r.userName("keyholder")).accessKey();
     AwsCredentials keyholder = AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey());
-    assertEquals("keyholder", engine.iam(keyholder).getUser().user().userName());
+    assertEquals(
+        "arn:aws:iam::123456789012:user/keyholder",
+        engine.sts(keyholder).getCallerIdentity().arn());
     admin.updateAccessKey(
         r -> r.userName("keyholder").accessKeyId(key.accessKeyId()).status(StatusType.INACTIVE));
     assertError("InvalidClientTokenId", denied(() -> engine.sts(keyholder).getCallerIdentity()));
@@ -172,7 +175,8 @@ class AssumeRoleFlowIT {
 
   @Test
   void aForgedSessionTokenIsRejected() {
-    admin.createRole(r -> r.roleName("forge-role").assumeRolePolicyDocument(TRUST.replace("dev-user", "admin")));
+    admin.createRole(
+        r -> r.roleName("forge-role").assumeRolePolicyDocument(TRUST.replace("dev-user", "admin")));
     var c =
         engine
             .adminSts()

@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real aws CLI, run against an engine in a throw-away HOME with its own config and
- * credentials files, so nothing of the developer's AWS setup is read or written.
+ * The real aws CLI, run against an engine in a throw-away HOME with its own config and credentials
+ * files, so nothing of the developer's AWS setup is read or written.
  */
 public final class AwsCli implements AutoCloseable {
   private static final Pattern ERROR_CODE = Pattern.compile("An error occurred \\((\\w+)\\)");
@@ -112,7 +112,8 @@ public final class AwsCli implements AutoCloseable {
     StringBuilder c = new StringBuilder();
     credentials.forEach((n, v) -> c.append('[').append(n).append("]\n").append(v).append("\n\n"));
     StringBuilder f = new StringBuilder();
-    config.forEach((n, v) -> f.append("[profile ").append(n).append("]\n").append(v).append("\n\n"));
+    config.forEach(
+        (n, v) -> f.append("[profile ").append(n).append("]\n").append(v).append("\n\n"));
     try {
       Files.writeString(home.resolve(".aws/credentials"), c);
       Files.writeString(home.resolve(".aws/config"), f);

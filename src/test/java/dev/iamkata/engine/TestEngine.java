@@ -48,7 +48,7 @@ public final class TestEngine implements AutoCloseable {
   public IamClient iam(AwsCredentials credentials) {
     return IamClient.builder()
         .endpointOverride(URI.create(endpoint()))
-        .region(Region.AWS_GLOBAL)
+        .region(Region.US_EAST_1)
         .httpClient(http)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .build();

@@ -44,7 +44,8 @@ public final class Validation {
   /** Checks that a required member is present. */
   public Validation required(String member, Object value) {
     if (value == null) {
-      errors.add("Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
+      errors.add(
+          "Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
     }
     return this;
   }
@@ -62,6 +63,7 @@ public final class Validation {
   }
 
   private void add(String member, String value, String constraint) {
-    errors.add("Value '" + value + "' at '" + member + "' failed to satisfy constraint: " + constraint);
+    errors.add(
+        "Value '" + value + "' at '" + member + "' failed to satisfy constraint: " + constraint);
   }
 }

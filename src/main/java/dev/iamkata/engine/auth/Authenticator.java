@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Turns a signed request into a {@link Caller}: parses the SigV4 signature, checks time and scope,
  * finds the secret (a long-term key in the state, or the claims sealed in a session token),
- * verifies the signature and checks the session's expiry on the virtual clock. Every failure is
- * the error AWS returns for it.
+ * verifies the signature and checks the session's expiry on the virtual clock. Every failure is the
+ * error AWS returns for it.
  */
 public final class Authenticator {
   private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
@@ -45,8 +45,8 @@ public final class Authenticator {
   /**
    * Authenticates {@code request} for the service {@code signingName}.
    *
-   * @param globalRegion the only region allowed in the scope (IAM's {@code us-east-1}), or null
-   *     for a regional service
+   * @param globalRegion the only region allowed in the scope (IAM's {@code us-east-1}), or null for
+   *     a regional service
    */
   public Caller authenticate(HttpRequest request, String signingName, String globalRegion) {
     String payloadHash = request.header("x-amz-content-sha256");
@@ -64,7 +64,10 @@ public final class Authenticator {
       SigV4Verifier.checkScope(
               auth,
               signingName,
-              region -> globalRegion == null ? REGION.matcher(region).matches() : globalRegion.equals(region))
+              region ->
+                  globalRegion == null
+                      ? REGION.matcher(region).matches()
+                      : globalRegion.equals(region))
           .ifPresent(Authenticator::fail);
       Credential credential = credential(auth);
       byte[] key =
@@ -92,14 +95,18 @@ public final class Authenticator {
     }
   }
 
-  /** Throws the AWS error for {@code e}; declared to return one so callers can write {@code throw fail(e)}. */
+  /**
+   * Throws the AWS error for {@code e}; declared to return one so callers can write {@code throw
+   * fail(e)}.
+   */
   private static AwsException fail(SigV4Exception e) {
     throw new AwsException(
         AwsError.byCode(e.code()).orElse(AwsError.INCOMPLETE_SIGNATURE), e.getMessage());
   }
 
   /** Where the secret comes from: a user's or root's long-term key, or a session token. */
-  private record Credential(String secret, String account, String userName, SessionClaims session) {}
+  private record Credential(
+      String secret, String account, String userName, SessionClaims session) {}
 
   private Credential credential(SigV4Auth auth) {
     Optional<String> token = auth.securityToken();
@@ -109,7 +116,8 @@ public final class Authenticator {
               .flatMap(tokens::open)
               .filter(c -> c.accessKeyId().equals(auth.accessKeyId()))
               .orElseThrow(() -> new AwsException(AwsError.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN));
-      return new Credential(claims.secretAccessKey(), claims.account(), claims.principalName(), claims);
+      return new Credential(
+          claims.secretAccessKey(), claims.account(), claims.principalName(), claims);
     }
     return state.read(
         () -> {
@@ -136,7 +144,13 @@ public final class Authenticator {
               + session.sessionName();
       String userId = session.principalId() + ":" + session.sessionName();
       return caller(
-          Caller.Type.ASSUMED_ROLE, arn, userId, session.principalName(), credential, auth, request);
+          Caller.Type.ASSUMED_ROLE,
+          arn,
+          userId,
+          session.principalName(),
+          credential,
+          auth,
+          request);
     }
     if (credential.userName() == null) {
       return caller(

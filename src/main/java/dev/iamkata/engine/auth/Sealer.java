@@ -11,8 +11,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Authenticated encryption (AES-GCM) under the engine's key, for everything the engine hands out
- * that it must later trust again without keeping a copy: session tokens and encoded
- * authorization failure messages. Any changed byte fails to open.
+ * that it must later trust again without keeping a copy: session tokens and encoded authorization
+ * failure messages. Any changed byte fails to open.
  */
 public final class Sealer {
   private static final int IV_BYTES = 12;

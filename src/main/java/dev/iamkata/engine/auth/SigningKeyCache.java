@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Derived SigV4 signing keys by (secret, date, region, service): four HMACs saved per request for
- * a client that keeps signing with the same key on the same day. Bounded by clearing, since keys
- * are cheap to derive again.
+ * Derived SigV4 signing keys by (secret, date, region, service): four HMACs saved per request for a
+ * client that keeps signing with the same key on the same day. Bounded by clearing, since keys are
+ * cheap to derive again.
  */
 final class SigningKeyCache {
   private static final int MAX_ENTRIES = 4096;

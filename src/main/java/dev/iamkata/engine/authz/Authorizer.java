@@ -52,8 +52,8 @@ public final class Authorizer {
   }
 
   /**
-   * Checks a role assumption: the caller's own policies and the role's trust policy must both
-   * allow {@code sts:AssumeRole} and each of {@code extraActions} ({@code sts:TagSession}, {@code
+   * Checks a role assumption: the caller's own policies and the role's trust policy must both allow
+   * {@code sts:AssumeRole} and each of {@code extraActions} ({@code sts:TagSession}, {@code
    * sts:SetSourceIdentity}). A role that does not exist is denied in the same words, as STS does.
    */
   public void authorizeAssumeRole(

@@ -9,8 +9,8 @@ import dev.iamkata.engine.policy.PolicyType;
 import dev.iamkata.engine.policy.PrincipalIdentity;
 import dev.iamkata.engine.policy.SourcedPolicy;
 import dev.iamkata.engine.state.Account;
-import dev.iamkata.engine.state.Entity;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.Entity;
 import dev.iamkata.engine.state.Group;
 import dev.iamkata.engine.state.ManagedPolicy;
 import dev.iamkata.engine.state.Principal;
@@ -54,7 +54,10 @@ record CallerPolicies(
         User user = account.users.get(Account.key(caller.name()));
         if (user == null) {
           yield new CallerPolicies(
-              PrincipalIdentity.user(caller.arn(), caller.userId(), Map.of()), List.of(), null, null);
+              PrincipalIdentity.user(caller.arn(), caller.userId(), Map.of()),
+              List.of(),
+              null,
+              null);
         }
         List<SourcedPolicy> policies = reader.identityPolicies(user, "user");
         for (String groupName : user.groups) {

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the short durations learners type: {@code 90s}, {@code 15m}, {@code 1h}, {@code 1h30m}, {@code 2d}. */
+/**
+ * Parses the short durations learners type: {@code 90s}, {@code 15m}, {@code 1h}, {@code 1h30m},
+ * {@code 2d}.
+ */
 public final class Durations {
   private static final Pattern WHOLE = Pattern.compile("(?:\\d+[dhms])+");
   private static final Pattern PART = Pattern.compile("(\\d+)([dhms])");

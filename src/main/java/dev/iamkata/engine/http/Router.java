@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Picks the service a request is for. Signed requests name it in their credential scope; for
- * unsigned ones (which then fail authentication in that service's own words) the host name or
- * the query {@code Action} decides.
+ * unsigned ones (which then fail authentication in that service's own words) the host name or the
+ * query {@code Action} decides.
  */
 public final class Router {
   private static final Pattern SCOPE =

@@ -15,7 +15,8 @@ public interface Protocol {
   /** Finds the operation and decodes its input; throws the protocol's error for bad requests. */
   Call decode(HttpRequest request, Service service);
 
-  HttpResponse success(Service service, Operation<?, ?> operation, SdkPojo result, String requestId);
+  HttpResponse success(
+      Service service, Operation<?, ?> operation, SdkPojo result, String requestId);
 
   HttpResponse error(Service service, AwsException error, String requestId);
 

@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param protocol the codec shared by every operation of this service
  * @param xmlns the XML namespace of responses (query and ec2 protocols)
  * @param version the API version ({@code Version=} parameter)
- * @param globalRegion the only region a global service accepts in the credential scope (IAM:
- *     {@code us-east-1}), or null for regional services
+ * @param globalRegion the only region a global service accepts in the credential scope (IAM: {@code
+ *     us-east-1}), or null for regional services
  */
 public record Service(
     String signingName,

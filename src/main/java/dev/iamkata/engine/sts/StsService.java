@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
 
 /**
- * AWS STS: who am I, role sessions ({@link AssumeRole}), session tokens for users, and decoding
- * of encoded authorization failure messages.
+ * AWS STS: who am I, role sessions ({@link AssumeRole}), session tokens for users, and decoding of
+ * encoded authorization failure messages.
  */
 public final class StsService {
   public static final String XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
@@ -98,7 +98,8 @@ public final class StsService {
     new dev.iamkata.engine.api.Validation()
         .range("durationSeconds", r.durationSeconds(), 900, 129600)
         .check();
-    int seconds = Math.min(r.durationSeconds() == null ? (root ? 3600 : 43200) : r.durationSeconds(), max);
+    int seconds =
+        Math.min(r.durationSeconds() == null ? (root ? 3600 : 43200) : r.durationSeconds(), max);
     var now = caller.time().truncatedTo(ChronoUnit.SECONDS);
     var claims =
         new SessionClaims(
@@ -116,7 +117,9 @@ public final class StsService {
             null,
             null,
             false);
-    return GetSessionTokenResponse.builder().credentials(AssumeRole.credentials(tokens, claims)).build();
+    return GetSessionTokenResponse.builder()
+        .credentials(AssumeRole.credentials(tokens, claims))
+        .build();
   }
 
   private DecodeAuthorizationMessageResponse decodeAuthorizationMessage(
@@ -127,8 +130,7 @@ public final class StsService {
             .orElseThrow(
                 () ->
                     new AwsException(
-                        AwsError.INVALID_AUTHORIZATION_MESSAGE,
-                        "Message is not valid"));
+                        AwsError.INVALID_AUTHORIZATION_MESSAGE, "Message is not valid"));
     return DecodeAuthorizationMessageResponse.builder()
         .decodedMessage(new String(plain, StandardCharsets.UTF_8))
         .build();

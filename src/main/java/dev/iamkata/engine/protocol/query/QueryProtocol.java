@@ -11,8 +11,8 @@ import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * AWS's query protocol (IAM, STS): {@code Action=…&Version=…} in a form body or the query
- * string, XML out.
+ * AWS's query protocol (IAM, STS): {@code Action=…&Version=…} in a form body or the query string,
+ * XML out.
  */
 public final class QueryProtocol implements Protocol {
   private static final String XML = "text/xml";
