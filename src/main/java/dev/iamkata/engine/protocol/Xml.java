@@ -38,6 +38,7 @@ public final class Xml {
     return this;
   }
 
+  /** Escapes element text; quotes stay as they are, as in AWS's own responses. */
   private void escape(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -45,8 +46,6 @@ public final class Xml {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
         case '\r' -> out.append("&#13;");
         default -> out.append(c);
       }
