@@ -85,6 +85,13 @@ final class EngineCommand implements Callable<Integer> {
         System.out.println("admin key: " + engine.adminKey(account));
       }
       System.out.flush();
+      if (Boolean.getBoolean("kata.timing")) {
+        // for bench/engine-bench: how long after the JVM started the engine was ready
+        System.err.println(
+            "startup: ready "
+                + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()
+                + " ms after JVM start");
+      }
       stopped.await();
     }
     return 0;

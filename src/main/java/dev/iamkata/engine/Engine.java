@@ -13,13 +13,13 @@ import dev.iamkata.engine.iam.PolicyValidator;
 import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.query.QueryProtocol;
 import dev.iamkata.engine.state.EngineState;
-import dev.iamkata.engine.state.Snapshots;
 import dev.iamkata.engine.sts.StsService;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The embedded AWS endpoint: IAM and STS on 127.0.0.1 with SigV4 authentication, IAM policy
@@ -42,17 +42,42 @@ public final class Engine implements AutoCloseable {
     this.adminKeys = adminKeys;
   }
 
-  /** Creates the accounts, binds the port and starts serving. */
+  /**
+   * Creates the accounts, binds the port and starts serving. The services are wired on a background
+   * thread while the port is already open, so the engine is ready in well under a second; a request
+   * that arrives before the wiring is done waits for it.
+   */
   public static Engine start(EngineConfig config) throws IOException {
     VirtualClock clock = new VirtualClock(config.baseClock());
     EngineState state = new EngineState();
+    Map<String, AccessKeyPair> adminKeys =
+        bootstrap(state, config.accounts(), config.adminKey(), clock);
+    CompletableFuture<RequestPipeline> pipeline =
+        CompletableFuture.supplyAsync(
+            () -> wire(state, clock, adminKeys),
+            runnable -> {
+              Thread t = new Thread(runnable, "engine-wiring");
+              t.setDaemon(true);
+              t.start();
+            });
+    EngineServer server =
+        EngineServer.start(config.port(), request -> pipeline.join().apply(request));
+    return new Engine(server, clock, state, Map.copyOf(adminKeys));
+  }
+
+  /** Creates each account with its admin; the first account gets {@code firstKey} if given. */
+  private static Map<String, AccessKeyPair> bootstrap(
+      EngineState state, List<String> accounts, AccessKeyPair firstKey, VirtualClock clock) {
     Map<String, AccessKeyPair> adminKeys = new LinkedHashMap<>();
-    for (String account : config.accounts()) {
-      AccessKeyPair given = adminKeys.isEmpty() ? config.adminKey() : null;
+    for (String account : accounts) {
+      AccessKeyPair given = adminKeys.isEmpty() ? firstKey : null;
       adminKeys.put(account, Bootstrap.account(state, account, given, clock.instant()));
     }
-    byte[] initial = Snapshots.take(state);
+    return adminKeys;
+  }
 
+  private static RequestPipeline wire(
+      EngineState state, VirtualClock clock, Map<String, AccessKeyPair> adminKeys) {
     Sealer sealer = new Sealer(Sealer.newKey());
     ParsedPolicies parsed = new ParsedPolicies();
     PolicyValidator validator = parsed::validate;
@@ -73,16 +98,24 @@ public final class Engine implements AutoCloseable {
     adminKeys.forEach(
         (id, key) -> accountList.add(Map.of("account", id, "adminKey", key.toString())));
     ControlApi control =
-        new ControlApi(authenticator, authorizer, clock, state, () -> initial, () -> accountList);
-    RequestPipeline pipeline =
-        new RequestPipeline(
-            new Router(List.of(iamService, stsService)),
+        new ControlApi(
             authenticator,
             authorizer,
-            control,
-            stsService);
-    EngineServer server = EngineServer.start(config.port(), pipeline);
-    return new Engine(server, clock, state, Map.copyOf(adminKeys));
+            clock,
+            state,
+            () -> {
+              // a reset starts the accounts afresh with the same admin keys
+              EngineState fresh = new EngineState();
+              adminKeys.forEach((id, key) -> Bootstrap.account(fresh, id, key, clock.instant()));
+              return fresh;
+            },
+            () -> accountList);
+    return new RequestPipeline(
+        new Router(List.of(iamService, stsService)),
+        authenticator,
+        authorizer,
+        control,
+        stsService);
   }
 
   /** {@code http://127.0.0.1:PORT} */

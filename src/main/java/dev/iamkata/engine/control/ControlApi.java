@@ -39,7 +39,7 @@ public final class ControlApi {
   private final Authorizer authorizer;
   private final VirtualClock clock;
   private final EngineState state;
-  private final Supplier<byte[]> initialState;
+  private final Supplier<EngineState> initialState;
   private final Supplier<List<Map<String, String>>> accounts;
   private final Map<String, Route> routes = new LinkedHashMap<>();
 
@@ -50,7 +50,7 @@ public final class ControlApi {
       Authorizer authorizer,
       VirtualClock clock,
       EngineState state,
-      Supplier<byte[]> initialState,
+      Supplier<EngineState> initialState,
       Supplier<List<Map<String, String>>> accounts) {
     this.authenticator = authenticator;
     this.authorizer = authorizer;
@@ -114,7 +114,7 @@ public final class ControlApi {
   }
 
   private HttpResponse reset(HttpRequest request, Caller caller) {
-    state.replaceWith(Snapshots.parse(initialState.get()));
+    state.replaceWith(initialState.get());
     return json(200, Map.of("reset", true));
   }
 
