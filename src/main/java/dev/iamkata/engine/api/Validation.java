@@ -41,6 +41,23 @@ public final class Validation {
     return this;
   }
 
+  /** Checks a string against the model's enum, when it is present. */
+  public Validation oneOf(String member, String value, java.util.List<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      add(
+          member,
+          value,
+          "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
+    }
+    return this;
+  }
+
+  /** Records a violation of a constraint the other checks do not cover. */
+  public Validation violation(String member, String value, String constraint) {
+    add(member, value, constraint);
+    return this;
+  }
+
   /** Checks that a required member is present. */
   public Validation required(String member, Object value) {
     if (value == null) {

@@ -1,8 +1,6 @@
 package dev.iamkata.engine.iam;
 
-import dev.iamkata.engine.api.AwsError;
-import dev.iamkata.engine.api.AwsException;
-import java.util.ArrayList;
+import dev.iamkata.engine.api.Validation;
 import java.util.List;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.iam.model.Tag;
@@ -11,7 +9,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * The request constraints of IAM's published model (botocore {@code iam/2010-05-08}), reported as
  * AWS does: {@code 1 validation error detected: Value 'x' at 'roleName' failed to satisfy
  * constraint: Member must satisfy regular expression pattern: [\w+=,.@-]+}, several joined by
- * {@code "; "} in member order.
+ * {@code "; "} in member order. The message format is the shared {@link Validation}'s; this class
+ * adds IAM's named constraints.
  */
 final class Check {
   static final Pattern NAME = Pattern.compile("[\\w+=,.@-]+");
@@ -33,52 +32,34 @@ final class Check {
   /** Group, policy, instance profile and existing user names. */
   static final int LONG_NAME = 128;
 
-  private final List<String> errors = new ArrayList<>();
+  private final Validation validation = new Validation();
 
   static Check request() {
     return new Check();
   }
 
   Check required(String member, Object value) {
-    if (value == null) {
-      errors.add(
-          "Value null at '" + member + "' failed to satisfy constraint: Member must not be null");
-    }
+    validation.required(member, value);
     return this;
   }
 
   Check length(String member, String value, int min, int max) {
-    if (value != null && value.length() < min) {
-      add(member, value, "Member must have length greater than or equal to " + min);
-    } else if (value != null && value.length() > max) {
-      add(member, value, "Member must have length less than or equal to " + max);
-    }
+    validation.length(member, value, min, max);
     return this;
   }
 
   Check pattern(String member, String value, Pattern pattern) {
-    if (value != null && !pattern.matcher(value).matches()) {
-      add(member, value, "Member must satisfy regular expression pattern: " + pattern.pattern());
-    }
+    validation.pattern(member, value, pattern);
     return this;
   }
 
   Check range(String member, Integer value, int min, int max) {
-    if (value != null && value < min) {
-      add(member, value.toString(), "Member must have value greater than or equal to " + min);
-    } else if (value != null && value > max) {
-      add(member, value.toString(), "Member must have value less than or equal to " + max);
-    }
+    validation.range(member, value, min, max);
     return this;
   }
 
   Check oneOf(String member, String value, List<String> allowed) {
-    if (value != null && !allowed.contains(value)) {
-      add(
-          member,
-          value,
-          "Member must satisfy enum value set: [" + String.join(", ", allowed) + "]");
-    }
+    validation.oneOf(member, value, allowed);
     return this;
   }
 
@@ -130,7 +111,8 @@ final class Check {
       return this;
     }
     if (tags.size() > 50) {
-      add("tags", tags.toString(), "Member must have length less than or equal to 50");
+      validation.violation(
+          "tags", tags.toString(), "Member must have length less than or equal to 50");
     }
     for (int i = 0; i < tags.size(); i++) {
       Tag tag = tags.get(i);
@@ -152,7 +134,8 @@ final class Check {
       return this;
     }
     if (keys.size() > 50) {
-      add("tagKeys", keys.toString(), "Member must have length less than or equal to 50");
+      validation.violation(
+          "tagKeys", keys.toString(), "Member must have length less than or equal to 50");
     }
     for (int i = 0; i < keys.size(); i++) {
       String member = "tagKeys." + (i + 1) + ".member";
@@ -163,18 +146,6 @@ final class Check {
 
   /** Throws {@code ValidationError} listing every violation found, if any. */
   void done() {
-    if (errors.isEmpty()) {
-      return;
-    }
-    String head =
-        errors.size() == 1
-            ? "1 validation error detected: "
-            : errors.size() + " validation errors detected: ";
-    throw new AwsException(AwsError.VALIDATION_ERROR, head + String.join("; ", errors));
-  }
-
-  private void add(String member, String value, String constraint) {
-    errors.add(
-        "Value '" + value + "' at '" + member + "' failed to satisfy constraint: " + constraint);
+    validation.check();
   }
 }
