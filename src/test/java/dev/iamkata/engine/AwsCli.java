@@ -50,6 +50,33 @@ public final class AwsCli implements AutoCloseable {
     return null;
   }
 
+  /**
+   * Whether this CLI sends every call, including the AssumeRole behind a {@code role_arn} profile,
+   * to {@code AWS_ENDPOINT_URL}: botocore 1.31+ (CLI v1) and CLI v2.13+ do, older ones only honour
+   * {@code --endpoint-url} for the command itself.
+   */
+  public static boolean honoursEndpointEnvironment() {
+    try {
+      Process p =
+          new ProcessBuilder(executable().toString(), "--version")
+              .redirectErrorStream(true)
+              .start();
+      String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor(30, TimeUnit.SECONDS);
+      Matcher botocore = Pattern.compile("botocore/1\\.(\\d+)").matcher(version);
+      if (botocore.find()) {
+        return Integer.parseInt(botocore.group(1)) >= 31;
+      }
+      Matcher v2 = Pattern.compile("aws-cli/2\\.(\\d+)").matcher(version);
+      return v2.find() && Integer.parseInt(v2.group(1)) >= 13;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /** Adds a profile with a key (and session token, when not null). */
   public void profile(String name, String keyId, String secret, String token) {
     StringBuilder s =
@@ -80,6 +107,9 @@ public final class AwsCli implements AutoCloseable {
     command.addAll(List.of(args));
     command.add("--profile");
     command.add(profile);
+    // older CLIs (v2 before 2.13) ignore AWS_ENDPOINT_URL
+    command.add("--endpoint-url");
+    command.add(endpoint);
     ProcessBuilder pb = new ProcessBuilder(command);
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("AWS_"));
