@@ -99,7 +99,7 @@ public final class ControlApi {
 
   private HttpResponse clockBody() {
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("now", clock.instant().toString());
+    body.put("now", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     body.put("offsetSeconds", clock.offset().toSeconds());
     return json(200, body);
   }
