@@ -321,6 +321,26 @@ class StsIT {
   }
 
   @Test
+  void rootCredentialsHaveTheRootShape() {
+    engine
+        .engine()
+        .state()
+        .write(
+            () -> {
+              dev.iamkata.engine.state.AccessKey key = new dev.iamkata.engine.state.AccessKey();
+              key.accessKeyId = "AKIAROOTROOTROOTROOT";
+              key.secret = "r".repeat(40);
+              key.account = ACCOUNT;
+              return engine.engine().state().accessKeys.put(key.accessKeyId, key);
+            });
+    AwsCredentials root = AwsBasicCredentials.create("AKIAROOTROOTROOTROOT", "r".repeat(40));
+    var me = sts(root).getCallerIdentity();
+    assertEquals("arn:aws:iam::" + ACCOUNT + ":root", me.arn());
+    assertEquals(ACCOUNT, me.userId());
+    assertTrue(engine.iam(root).listUsers().users().size() >= 1);
+  }
+
+  @Test
   void invalidAuthorizationMessage() {
     AwsServiceException e =
         denied(
