@@ -2,7 +2,7 @@ package dev.iamkata.engine.iam;
 
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
-import java.nio.charset.StandardCharsets;
+import dev.iamkata.engine.api.UriEncoding;
 
 /**
  * Policy documents as IAM handles them: kept as the caller sent them, sized without whitespace
@@ -25,26 +25,11 @@ final class PolicyDocs {
   /** Inline policies of one group, in total. */
   static final int GROUP_INLINE_SIZE = 5120;
 
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
   private PolicyDocs() {}
 
   /** The document as IAM returns it in XML: every byte but {@code A-Za-z0-9-_.~} as {@code %XX}. */
   static String encode(String document) {
-    if (document == null) {
-      return null;
-    }
-    byte[] bytes = document.getBytes(StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(bytes.length * 2);
-    for (byte b : bytes) {
-      int c = b & 0xFF;
-      if (unreserved(c)) {
-        out.append((char) c);
-      } else {
-        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);
-      }
-    }
-    return out.toString();
+    return document == null ? null : UriEncoding.encode(document, false);
   }
 
   /** The size IAM counts against its quotas: characters other than whitespace. */
@@ -74,15 +59,5 @@ final class PolicyDocs {
       throw new AwsException(
           AwsError.LIMIT_EXCEEDED, "Cannot exceed quota for ACLSizePerRole: " + TRUST_POLICY_SIZE);
     }
-  }
-
-  private static boolean unreserved(int c) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '_'
-        || c == '.'
-        || c == '~';
   }
 }

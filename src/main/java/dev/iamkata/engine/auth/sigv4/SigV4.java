@@ -1,5 +1,6 @@
 package dev.iamkata.engine.auth.sigv4;
 
+import dev.iamkata.engine.api.UriEncoding;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;

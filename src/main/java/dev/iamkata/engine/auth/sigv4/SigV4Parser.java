@@ -1,5 +1,6 @@
 package dev.iamkata.engine.auth.sigv4;
 
+import dev.iamkata.engine.api.UriEncoding;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package dev.iamkata.engine.auth.sigv4;
+package dev.iamkata.engine.api;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,17 +13,17 @@ import java.util.Map;
  * that re-encoding a value a client already encoded reproduces it exactly, even when the bytes are
  * not valid UTF-8.
  */
-final class UriEncoding {
+public final class UriEncoding {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private UriEncoding() {}
 
   /** Encodes the UTF-8 bytes of {@code text}; {@code keepSlash} leaves {@code /} as is. */
-  static String encode(String text, boolean keepSlash) {
+  public static String encode(String text, boolean keepSlash) {
     return encode(text.getBytes(StandardCharsets.UTF_8), keepSlash);
   }
 
-  static String encode(byte[] bytes, boolean keepSlash) {
+  public static String encode(byte[] bytes, boolean keepSlash) {
     StringBuilder out = new StringBuilder(bytes.length);
     for (byte b : bytes) {
       char c = (char) (b & 0xFF);
@@ -40,7 +40,7 @@ final class UriEncoding {
    * Decodes {@code %XX} escapes to bytes. A {@code +} stays a plus (this is RFC 3986, not form
    * encoding) and a {@code %} not followed by two hex digits stays a literal percent sign.
    */
-  static byte[] decodeToBytes(String text) {
+  public static byte[] decodeToBytes(String text) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
     int i = 0;
     while (i < text.length()) {
@@ -58,12 +58,12 @@ final class UriEncoding {
     return out.toByteArray();
   }
 
-  static String decode(String text) {
+  public static String decode(String text) {
     return new String(decodeToBytes(text), StandardCharsets.UTF_8);
   }
 
   /** The canonical encoding of a value that may already be (partly) percent-encoded. */
-  static String reencode(String text, boolean keepSlash) {
+  public static String reencode(String text, boolean keepSlash) {
     return encode(decodeToBytes(text), keepSlash);
   }
 
@@ -71,7 +71,7 @@ final class UriEncoding {
    * Splits a raw query string into undecoded key/value pairs in order. Empty pieces (from {@code
    * &&} or a trailing {@code &}) are skipped; a piece without {@code =} has an empty value.
    */
-  static List<Map.Entry<String, String>> splitQuery(String rawQuery) {
+  public static List<Map.Entry<String, String>> splitQuery(String rawQuery) {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
     if (rawQuery == null) {
       return pairs;
