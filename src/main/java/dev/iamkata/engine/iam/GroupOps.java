@@ -157,13 +157,9 @@ final class GroupOps {
   private ListGroupsResponse list(Caller caller, ListGroupsRequest q) {
     return ctx.state.read(
         () -> {
-          String prefix = q.pathPrefix() == null ? "/" : q.pathPrefix();
-          List<Group> groups =
-              ctx.readable(caller).groups.values().stream()
-                  .filter(g -> g.path.startsWith(prefix))
-                  .toList();
           Pages.Page<Group> page =
-              Pages.of(groups, g -> Account.key(g.name), q.marker(), q.maxItems());
+              Pages.underPath(
+                  ctx.readable(caller).groups.values(), q.pathPrefix(), q.marker(), q.maxItems());
           return ListGroupsResponse.builder()
               .groups(page.items().stream().map(Model::group).toList())
               .isTruncated(page.truncated())

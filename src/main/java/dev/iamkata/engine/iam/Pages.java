@@ -1,7 +1,10 @@
 package dev.iamkata.engine.iam;
 
+import dev.iamkata.engine.state.Account;
+import dev.iamkata.engine.state.Entity;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -25,6 +28,14 @@ final class Pages {
    * @param key each item's sort key; in a sorted list a marker whose item has gone resumes at the
    *     next greater key
    */
+  /** The users, groups or roles under {@code pathPrefix} (all for null), a page of them by name. */
+  static <E extends Entity> Page<E> underPath(
+      Collection<E> entities, String pathPrefix, String marker, Integer maxItems) {
+    String prefix = pathPrefix == null ? "/" : pathPrefix;
+    List<E> matching = entities.stream().filter(e -> e.path.startsWith(prefix)).toList();
+    return of(matching, e -> Account.key(e.name), marker, maxItems);
+  }
+
   static <T> Page<T> of(List<T> all, Function<T, String> key, String marker, Integer maxItems) {
     int max = maxItems == null ? DEFAULT_MAX_ITEMS : maxItems;
     int from = marker == null ? 0 : start(all, key, decode(marker));

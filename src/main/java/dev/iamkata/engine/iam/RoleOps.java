@@ -161,13 +161,9 @@ final class RoleOps {
   private ListRolesResponse list(Caller caller, ListRolesRequest q) {
     return ctx.state.read(
         () -> {
-          String prefix = q.pathPrefix() == null ? "/" : q.pathPrefix();
-          List<Role> roles =
-              ctx.readable(caller).roles.values().stream()
-                  .filter(r -> r.path.startsWith(prefix))
-                  .toList();
           Pages.Page<Role> page =
-              Pages.of(roles, r -> Account.key(r.name), q.marker(), q.maxItems());
+              Pages.underPath(
+                  ctx.readable(caller).roles.values(), q.pathPrefix(), q.marker(), q.maxItems());
           return ListRolesResponse.builder()
               .roles(page.items().stream().map(r -> Model.role(r, Model.View.LIST)).toList())
               .isTruncated(page.truncated())

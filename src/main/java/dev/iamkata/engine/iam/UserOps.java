@@ -163,13 +163,9 @@ final class UserOps {
   private ListUsersResponse listUsers(Caller caller, ListUsersRequest q) {
     return ctx.state.read(
         () -> {
-          String prefix = q.pathPrefix() == null ? "/" : q.pathPrefix();
-          List<User> users =
-              ctx.readable(caller).users.values().stream()
-                  .filter(u -> u.path.startsWith(prefix))
-                  .toList();
           Pages.Page<User> page =
-              Pages.of(users, u -> Account.key(u.name), q.marker(), q.maxItems());
+              Pages.underPath(
+                  ctx.readable(caller).users.values(), q.pathPrefix(), q.marker(), q.maxItems());
           return ListUsersResponse.builder()
               .users(page.items().stream().map(u -> Model.user(u, Model.View.LIST)).toList())
               .isTruncated(page.truncated())
