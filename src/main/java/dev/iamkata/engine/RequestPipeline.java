@@ -67,7 +67,10 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
       Operation<?, ?> operation = call.operation();
       if (operation.action() != null) {
         authorizer.authorize(
-            caller, operation.action(), operation.resourceOf(caller, call.request()));
+            caller,
+            operation.action(),
+            operation.resourceOf(caller, call.request()),
+            operation.contextOf(caller, call.request()));
       }
       SdkPojo result = operation.handle(caller, call.request());
       return protocol.success(service, operation, result, requestId);

@@ -116,6 +116,8 @@ public final class Authorizer {
       context.key("aws:SourceIp", caller.sourceIp());
     }
     if (caller.session() != null) {
+      // the engine has no MFA: temporary credentials say so, long-term keys carry no such key
+      context.key("aws:MultiFactorAuthPresent", "false");
       context.key("aws:TokenIssueTime", caller.session().issued().toString());
       if (caller.session().sourceIdentity() != null) {
         context.key("aws:SourceIdentity", caller.session().sourceIdentity());

@@ -45,6 +45,9 @@ public final class IamService {
     rows.addAll(new PolicyEntitiesOps(ctx).operations());
     rows.addAll(new InlinePolicyOps(ctx).operations());
     rows.addAll(new InstanceProfileOps(ctx).operations());
-    return List.copyOf(rows);
+    ConditionKeys keys = new ConditionKeys(ctx.state);
+    return rows.stream()
+        .<Operation<?, ?>>map(r -> r.withContext(keys.forOperation(r.name())))
+        .toList();
   }
 }
