@@ -321,6 +321,43 @@ class StsIT {
   }
 
   @Test
+  void federatedUsersGetTheUsersPermissionsNarrowedBySessionPolicies() {
+    AwsCredentials fed = user(admin, "fed");
+    assertError("AccessDenied", denied(() -> sts(fed).getFederationToken(r -> r.name("bob"))));
+    admin.putUserPolicy(
+        r ->
+            r.userName("fed")
+                .policyName("fed")
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":[\"sts:GetFederationToken\",\"iam:List*\"],\"Resource\":\"*\"}]}"));
+    var narrowed =
+        sts(fed)
+            .getFederationToken(
+                r ->
+                    r.name("bob")
+                        .policy(
+                            "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                + "\"Action\":\"iam:ListRoles\",\"Resource\":\"*\"}]}"));
+    assertEquals("arn:aws:sts::" + ACCOUNT + ":federated-user/bob", narrowed.federatedUser().arn());
+    AwsCredentials bob = TestEngine.session(narrowed.credentials());
+    var me = engine.sts(bob).getCallerIdentity();
+    assertEquals("arn:aws:sts::" + ACCOUNT + ":federated-user/bob", me.arn());
+    assertEquals(ACCOUNT + ":bob", me.userId());
+    engine.iam(bob).listRoles();
+    AwsServiceException e = denied(() -> engine.iam(bob).listUsers());
+    assertTrue(
+        e.awsErrorDetails()
+            .errorMessage()
+            .endsWith("because no session policy allows the iam:ListUsers action"),
+        e.getMessage());
+
+    AwsCredentials bare =
+        TestEngine.session(sts(fed).getFederationToken(r -> r.name("carl")).credentials());
+    assertError("AccessDenied", denied(() -> engine.iam(bare).listRoles()));
+  }
+
+  @Test
   void rootCredentialsHaveTheRootShape() {
     engine
         .engine()

@@ -152,6 +152,16 @@ public final class Authenticator {
           auth,
           request);
     }
+    if (session != null && session.kind() == SessionClaims.Kind.FEDERATED) {
+      return caller(
+          Caller.Type.FEDERATED_USER,
+          "arn:aws:sts::" + account + ":federated-user/" + session.sessionName(),
+          account + ":" + session.sessionName(),
+          session.principalName(),
+          credential,
+          auth,
+          request);
+    }
     if (credential.userName() == null) {
       return caller(
           Caller.Type.ROOT,

@@ -11,7 +11,7 @@ import java.time.Instant;
  * @param arn {@code arn:aws:iam::A:user/path/name}, {@code arn:aws:sts::A:assumed-role/R/S} or
  *     {@code arn:aws:iam::A:root}
  * @param userId {@code AIDA…}, {@code AROA…:session} or the account ID for root
- * @param name the user name, or the role name for a role session
+ * @param name the user name, the role name for a role session, or the federating user's name
  * @param accessKeyId the key that signed the request
  * @param session the claims of temporary credentials, or null for a long-term key
  * @param region the region from the signature's credential scope
@@ -34,7 +34,8 @@ public record Caller(
   public enum Type {
     ROOT,
     USER,
-    ASSUMED_ROLE
+    ASSUMED_ROLE,
+    FEDERATED_USER
   }
 
   /** The role session name for {@link Type#ASSUMED_ROLE}, else null. */

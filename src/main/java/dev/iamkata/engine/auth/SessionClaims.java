@@ -10,9 +10,10 @@ import java.util.Map;
  * while learners assume roles again and again.
  *
  * @param kind {@code ROLE} for AssumeRole sessions, {@code USER} or {@code ROOT} for
- *     GetSessionToken
- * @param principalName the role name for {@code ROLE}, the user name for {@code USER}, null for
- *     {@code ROOT}
+ *     GetSessionToken, {@code FEDERATED} for GetFederationToken
+ * @param principalName the role name for {@code ROLE}, the user name for {@code USER} and the
+ *     federating user for {@code FEDERATED}, null for {@code ROOT}
+ * @param sessionName the role session name, or the federated user's name
  * @param principalId the role's {@code AROA…} or the user's {@code AIDA…} ID
  * @param sessionPolicies inline session policy documents (JSON) passed to AssumeRole
  * @param policyArns managed policies passed as session policies
@@ -38,7 +39,8 @@ public record SessionClaims(
   public enum Kind {
     ROLE,
     USER,
-    ROOT
+    ROOT,
+    FEDERATED
   }
 
   public SessionClaims {

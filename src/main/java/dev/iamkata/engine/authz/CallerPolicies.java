@@ -50,7 +50,8 @@ record CallerPolicies(
               List.of(reader.sourced("root", PolicyType.IDENTITY, ROOT_POLICY)),
               null,
               null);
-      case USER -> {
+      case USER, FEDERATED_USER -> {
+        boolean federated = caller.type() == Caller.Type.FEDERATED_USER;
         User user = account.users.get(Account.key(caller.name()));
         if (user == null) {
           yield new CallerPolicies(
@@ -66,11 +67,15 @@ record CallerPolicies(
             policies.addAll(reader.identityPolicies(group, "group"));
           }
         }
+        // a federated session is the user's permissions narrowed by its session policies, which
+        // are always in effect: none passed means no permissions
         yield new CallerPolicies(
-            PrincipalIdentity.user(user.arn, user.id, user.tags),
+            federated
+                ? PrincipalIdentity.federatedUser(caller.account(), caller.session().sessionName())
+                : PrincipalIdentity.user(user.arn, user.id, user.tags),
             policies,
             reader.boundary(user),
-            null);
+            federated ? reader.sessionPolicies(caller.session()) : null);
       }
       case ASSUMED_ROLE -> {
         SessionClaims session = caller.session();

@@ -215,7 +215,7 @@ final class AssumeRole {
   }
 
   /** STS reports how much of the packed session-policy space is used, as a percentage. */
-  private static int packedPercent(
+  static int packedPercent(
       List<String> policies, List<String> policyArns, Map<String, String> tags) {
     int size = 0;
     for (String p : policies) {

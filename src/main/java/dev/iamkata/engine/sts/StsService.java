@@ -21,12 +21,13 @@ import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageReque
 import software.amazon.awssdk.services.sts.model.DecodeAuthorizationMessageResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityRequest;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.sts.model.GetFederationTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenRequest;
 import software.amazon.awssdk.services.sts.model.GetSessionTokenResponse;
 
 /**
- * AWS STS: who am I, role sessions ({@link AssumeRole}), session tokens for users, and decoding of
- * encoded authorization failure messages.
+ * AWS STS: who am I, role sessions ({@link AssumeRole}), session tokens for users, federated users
+ * ({@link FederationToken}), and decoding of encoded authorization failure messages.
  */
 public final class StsService {
   public static final String XMLNS = "https://sts.amazonaws.com/doc/2011-06-15/";
@@ -35,12 +36,14 @@ public final class StsService {
   private final SessionTokens tokens;
   private final Sealer sealer;
   private final AssumeRole assumeRole;
+  private final FederationToken federationToken;
 
   public StsService(
       EngineState state, Authorizer authorizer, PolicyValidator validator, Sealer sealer) {
     this.sealer = sealer;
     this.tokens = new SessionTokens(sealer);
     this.assumeRole = new AssumeRole(state, authorizer, validator, tokens);
+    this.federationToken = new FederationToken(validator, tokens);
   }
 
   /** The routing table, as a {@link Service} of the query protocol. */
@@ -65,6 +68,12 @@ public final class StsService {
                 GetSessionTokenRequest::builder,
                 (c, r) -> "*",
                 this::getSessionToken),
+            new Operation<>(
+                "GetFederationToken",
+                "sts:GetFederationToken",
+                GetFederationTokenRequest::builder,
+                (c, r) -> FederationToken.federatedUserArn(c, r.name()),
+                federationToken::getFederationToken),
             new Operation<>(
                 "DecodeAuthorizationMessage",
                 "sts:DecodeAuthorizationMessage",
