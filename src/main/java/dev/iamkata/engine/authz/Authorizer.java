@@ -1,7 +1,7 @@
 package dev.iamkata.engine.authz;
 
-import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
+import dev.iamkata.engine.api.Denial;
 import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.policy.Decision;
 import dev.iamkata.engine.policy.EvaluationInput;
@@ -47,7 +47,7 @@ public final class Authorizer {
                   input(policies, context(caller, policies, action, resource, keys)).build());
             });
     if (!decision.allowed()) {
-      throw denied(caller, action, resource, " " + decision.reason(action));
+      throw denied(caller, action, resource, decision.reason(action));
     }
   }
 
@@ -128,14 +128,6 @@ public final class Authorizer {
   }
 
   private static AwsException denied(Caller caller, String action, String resource, String why) {
-    return new AwsException(
-        AwsError.ACCESS_DENIED,
-        "User: "
-            + caller.arn()
-            + " is not authorized to perform: "
-            + action
-            + " on resource: "
-            + resource
-            + why);
+    return new AwsException(new Denial(caller.arn(), action, resource, why));
   }
 }
