@@ -412,7 +412,6 @@ final class SimulationOps {
     }
     keys.put("aws:PrincipalArn", List.of(caller.arn()));
     keys.put("aws:PrincipalAccount", List.of(caller.account()));
-    keys.put("aws:PrincipalType", List.of("User"));
     keys.put("aws:userid", List.of(caller.userId() != null ? caller.userId() : caller.arn()));
     keys.put("aws:username", List.of(caller.username()));
     return keys;
