@@ -6,10 +6,12 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -31,38 +33,40 @@ final class PolicyGen {
           + "\"Principal\":{\"AWS\":\"111122223333\"},\"Condition\":{\"IpAddress\":"
           + "{\"aws:SourceIp\":\"10.0.0.0/8\"}}}]}";
 
+  /** The callers by name, in a fixed order so that a jqwik seed reproduces the same callers. */
   static final Map<String, PrincipalIdentity> CALLERS =
-      Map.ofEntries(
-          Map.entry(
-              "alice",
-              PrincipalIdentity.user(
-                  "arn:aws:iam::111122223333:user/alice",
-                  "AIDAALICEEXAMPLE0001",
-                  Map.of("team", "blue"))),
-          Map.entry(
-              "dev-session",
-              PrincipalIdentity.assumedRole(
-                  "arn:aws:iam::111122223333:role/dev-role",
-                  "AROADEVROLEEXAMPLE01",
+      new TreeMap<>(
+          Map.ofEntries(
+              Map.entry(
+                  "alice",
+                  PrincipalIdentity.user(
+                      "arn:aws:iam::111122223333:user/alice",
+                      "AIDAALICEEXAMPLE0001",
+                      Map.of("team", "blue"))),
+              Map.entry(
                   "dev-session",
-                  Map.of("team", "red"))),
-          Map.entry("root", PrincipalIdentity.root("111122223333")),
-          Map.entry(
-              "bob",
-              PrincipalIdentity.user(
-                  "arn:aws:iam::444455556666:user/Bob", "AIDABOBEXAMPLE000001", Map.of())),
-          Map.entry(
-              "auditor-session",
-              PrincipalIdentity.assumedRole(
-                  "arn:aws:iam::444455556666:role/auditor",
-                  "AROAAUDITOREXAMPLE01",
-                  "audit",
-                  Map.of("team", "blue"))),
-          Map.entry("other-root", PrincipalIdentity.root("444455556666")),
-          Map.entry("carol", PrincipalIdentity.federatedUser("111122223333", "carol")),
-          Map.entry("google", PrincipalIdentity.identityProvider("accounts.google.com")),
-          Map.entry("lambda", PrincipalIdentity.service("lambda.amazonaws.com")),
-          Map.entry("anonymous", PrincipalIdentity.anonymous()));
+                  PrincipalIdentity.assumedRole(
+                      "arn:aws:iam::111122223333:role/dev-role",
+                      "AROADEVROLEEXAMPLE01",
+                      "dev-session",
+                      Map.of("team", "red"))),
+              Map.entry("root", PrincipalIdentity.root("111122223333")),
+              Map.entry(
+                  "bob",
+                  PrincipalIdentity.user(
+                      "arn:aws:iam::444455556666:user/Bob", "AIDABOBEXAMPLE000001", Map.of())),
+              Map.entry(
+                  "auditor-session",
+                  PrincipalIdentity.assumedRole(
+                      "arn:aws:iam::444455556666:role/auditor",
+                      "AROAAUDITOREXAMPLE01",
+                      "audit",
+                      Map.of("team", "blue"))),
+              Map.entry("other-root", PrincipalIdentity.root("444455556666")),
+              Map.entry("carol", PrincipalIdentity.federatedUser("111122223333", "carol")),
+              Map.entry("google", PrincipalIdentity.identityProvider("accounts.google.com")),
+              Map.entry("lambda", PrincipalIdentity.service("lambda.amazonaws.com")),
+              Map.entry("anonymous", PrincipalIdentity.anonymous())));
 
   static final List<String> ACTIONS =
       List.of(
@@ -204,19 +208,25 @@ final class PolicyGen {
           "*",
           "");
 
+  // An EnumMap iterates in a fixed order, so a jqwik seed reproduces the same values.
   private static final Map<ValueKind, List<Object>> VALUES =
-      Map.of(
-          ValueKind.STRING, List.copyOf(STRING_VALUES),
-          ValueKind.ARN, List.copyOf(STRING_VALUES),
-          ValueKind.BOOL, List.of("true", "false", true, false, "TRUE", "blue"),
-          ValueKind.NUMERIC, List.of("0", "10", 3600, "-1", "1.5", "1e3"),
-          ValueKind.DATE,
-              List.of(
-                  "2024-01-01T00:00:00Z", "2025-06-01", "1700000000", "2024-06-01T02:00:00+02:00"),
-          ValueKind.IP,
-              List.of("10.0.0.0/8", "203.0.113.0/24", "2001:db8::/32", "192.0.2.1", "0.0.0.0/0"),
-          ValueKind.BINARY, List.of("QmluYXJ5VmFsdWU=", "dGVhbQ==", ""),
-          ValueKind.NULL, List.of("true", "false", true, false));
+      new EnumMap<>(
+          Map.of(
+              ValueKind.STRING, List.copyOf(STRING_VALUES),
+              ValueKind.ARN, List.copyOf(STRING_VALUES),
+              ValueKind.BOOL, List.of("true", "false", true, false, "TRUE", "blue"),
+              ValueKind.NUMERIC, List.of("0", "10", 3600, "-1", "1.5", "1e3"),
+              ValueKind.DATE,
+                  List.of(
+                      "2024-01-01T00:00:00Z",
+                      "2025-06-01",
+                      "1700000000",
+                      "2024-06-01T02:00:00+02:00"),
+              ValueKind.IP,
+                  List.of(
+                      "10.0.0.0/8", "203.0.113.0/24", "2001:db8::/32", "192.0.2.1", "0.0.0.0/0"),
+              ValueKind.BINARY, List.of("QmluYXJ5VmFsdWU=", "dGVhbQ==", ""),
+              ValueKind.NULL, List.of("true", "false", true, false)));
 
   /** Context values of every type, so that each operator meets values it can and cannot read. */
   static final List<String> CONTEXT_VALUES =
