@@ -27,6 +27,13 @@ public enum AwsError {
   UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
   PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
   INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400),
+  // DynamoDB (JSON 1.0); the codec adds the namespace to the code
+  RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
+  RESOURCE_IN_USE("ResourceInUseException", 400),
+  VALIDATION_EXCEPTION("ValidationException", 400),
+  CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", 400),
+  SERIALIZATION("SerializationException", 400),
+  UNKNOWN_OPERATION("UnknownOperationException", 400),
   SERVICE_FAILURE("ServiceFailure", 500, false),
   INTERNAL_FAILURE("InternalFailure", 500, false);
 
