@@ -7,11 +7,13 @@ import dev.iamkata.engine.authz.ParsedPolicies;
 import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.control.ControlApi;
 import dev.iamkata.engine.dynamodb.DynamoDbService;
+import dev.iamkata.engine.ec2.Ec2Service;
 import dev.iamkata.engine.http.EngineServer;
 import dev.iamkata.engine.http.Router;
 import dev.iamkata.engine.iam.IamService;
 import dev.iamkata.engine.iam.PolicyValidator;
 import dev.iamkata.engine.protocol.Service;
+import dev.iamkata.engine.protocol.ec2.Ec2Protocol;
 import dev.iamkata.engine.protocol.json.JsonProtocol;
 import dev.iamkata.engine.protocol.query.QueryProtocol;
 import dev.iamkata.engine.state.EngineState;
@@ -115,7 +117,10 @@ public final class Engine implements AutoCloseable {
     return new RequestPipeline(
         new Router(
             List.of(
-                new DynamoDbService(clock).service(new JsonProtocol()), iamService, stsService)),
+                new DynamoDbService(clock).service(new JsonProtocol()),
+                new Ec2Service(state, authorizer, clock).service(new Ec2Protocol(sealer, state)),
+                iamService,
+                stsService)),
         authenticator,
         authorizer,
         control,
