@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -66,6 +67,15 @@ public final class TestEngine implements AutoCloseable {
 
   public DynamoDbClient dynamodb(AwsCredentials credentials) {
     return DynamoDbClient.builder()
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.US_EAST_1)
+        .httpClient(http)
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+        .build();
+  }
+
+  public Ec2Client ec2(AwsCredentials credentials) {
+    return Ec2Client.builder()
         .endpointOverride(URI.create(endpoint()))
         .region(Region.US_EAST_1)
         .httpClient(http)
