@@ -291,6 +291,53 @@ class DynamoDbIT {
   }
 
   @Test
+  void leadingKeysConditionLimitsItemsToOnePartition() {
+    createOrders();
+    Credentials session = devSession();
+    engine
+        .adminIam()
+        .putRolePolicy(
+            b ->
+                b.roleName("dev-role")
+                    .policyName("own-partition")
+                    .policyDocument(
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                            + "\"Action\":[\"dynamodb:PutItem\",\"dynamodb:Query\"],\"Resource\":"
+                            + "\"arn:aws:dynamodb:us-east-1:"
+                            + ACCOUNT
+                            + ":table/orders\",\"Condition\":{\"ForAllValues:StringEquals\":"
+                            + "{\"dynamodb:LeadingKeys\":[\"carol\"]}}}]}"));
+    DynamoDbClient dev = engine.dynamodb(TestEngine.session(session));
+    dev.putItem(b -> b.tableName("orders").item(Map.of("customer", s("carol"), "order", n("1"))));
+    DynamoDbException other =
+        assertThrows(
+            DynamoDbException.class,
+            () ->
+                dev.putItem(
+                    b ->
+                        b.tableName("orders")
+                            .item(Map.of("customer", s("dave"), "order", n("1")))));
+    assertEquals("AccessDeniedException", other.awsErrorDetails().errorCode());
+    assertEquals(
+        1,
+        dev.query(
+                b ->
+                    b.tableName("orders")
+                        .keyConditionExpression("#c = :c")
+                        .expressionAttributeNames(Map.of("#c", "customer"))
+                        .expressionAttributeValues(Map.of(":c", s("carol"))))
+            .count());
+    assertThrows(
+        DynamoDbException.class,
+        () ->
+            dev.query(
+                b ->
+                    b.tableName("orders")
+                        .keyConditionExpression("customer = :c")
+                        .expressionAttributeValues(Map.of(":c", s("dave")))));
+  }
+
+  @Test
   void expiredSessionAndUnknownKey() {
     Credentials session = devSession();
     engine.engine().clock().advance(Duration.ofHours(1));
