@@ -22,6 +22,8 @@ import software.amazon.awssdk.utils.builder.Buildable;
  * unmarshalling name, lists are {@code Name.N} in and {@code <name><item>…</item></name>} out.
  */
 public final class Ec2Codec {
+  private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+
   private Ec2Codec() {}
 
   /** Fills {@code builder} from {@code params} and builds it. */
@@ -105,7 +107,7 @@ public final class Ec2Codec {
     if (result != null) {
       members(xml, result);
     }
-    return xml.close(operation + "Response").toString();
+    return DECLARATION + xml.close(operation + "Response");
   }
 
   private static void members(Xml xml, SdkPojo pojo) {
@@ -142,7 +144,7 @@ public final class Ec2Codec {
 
   /** EC2's error document. */
   public static String error(String code, String message, String requestId) {
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    return DECLARATION
         + new Xml()
             .open("Response")
             .open("Errors")
