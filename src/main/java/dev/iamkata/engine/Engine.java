@@ -117,7 +117,7 @@ public final class Engine implements AutoCloseable {
     return new RequestPipeline(
         new Router(
             List.of(
-                new DynamoDbService(clock).service(new JsonProtocol()),
+                new DynamoDbService(state, clock).service(new JsonProtocol()),
                 new Ec2Service(state, authorizer, clock).service(new Ec2Protocol(sealer, state)),
                 iamService,
                 stsService)),

@@ -338,6 +338,15 @@ class DynamoDbIT {
   }
 
   @Test
+  void aResetStartsWithNoTables() {
+    createOrders();
+    dev.iamkata.engine.state.EngineState fresh = new dev.iamkata.engine.state.EngineState();
+    Bootstrap.account(fresh, ACCOUNT, TestEngine.ADMIN, engine.engine().clock().instant());
+    engine.engine().state().replaceWith(fresh);
+    assertEquals(List.of(), admin.listTables().tableNames());
+  }
+
+  @Test
   void expiredSessionAndUnknownKey() {
     Credentials session = devSession();
     engine.engine().clock().advance(Duration.ofHours(1));

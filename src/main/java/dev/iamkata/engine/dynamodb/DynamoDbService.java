@@ -7,6 +7,8 @@ import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.protocol.Operation;
 import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.json.JsonProtocol;
+import dev.iamkata.engine.state.Account;
+import dev.iamkata.engine.state.EngineState;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -49,7 +52,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /**
  * DynamoDB: tables per account and region, items in memory. Every operation is authorized on the
  * table's ARN ({@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME}; ListTables on {@code table/*})
- * before it runs. Tables become {@code ACTIVE} at once.
+ * before it runs. Tables become {@code ACTIVE} at once; they are not part of snapshots, and a reset
+ * or restore starts with none.
  */
 public final class DynamoDbService {
   public static final String TARGET_PREFIX = "DynamoDB_20120810";
@@ -58,12 +62,17 @@ public final class DynamoDbService {
   private static final Pattern EQUALITY =
       Pattern.compile("(#?[A-Za-z0-9_]+)\\s*=\\s*(:[A-Za-z0-9_]+)");
 
+  private final EngineState state;
   private final VirtualClock clock;
 
-  /** Tables by "account/region", then by name; guarded by {@code this}. */
-  private final Map<String, Map<String, Table>> tables = new HashMap<>();
+  /**
+   * Tables by account, then region, then name; guarded by {@code this}. Keyed by the account object
+   * itself, so a reset or restore, which replaces the accounts, starts with no tables.
+   */
+  private final Map<Account, Map<String, Map<String, Table>>> tables = new WeakHashMap<>();
 
-  public DynamoDbService(VirtualClock clock) {
+  public DynamoDbService(EngineState state, VirtualClock clock) {
+    this.state = state;
     this.clock = clock;
   }
 
@@ -598,8 +607,10 @@ public final class DynamoDbService {
   // --- helpers
 
   private Map<String, Table> region(Caller caller) {
-    return tables.computeIfAbsent(
-        caller.account() + "/" + caller.region(), k -> new LinkedHashMap<>());
+    Account account = state.read(() -> state.account(caller.account()).orElseThrow());
+    return tables
+        .computeIfAbsent(account, k -> new HashMap<>())
+        .computeIfAbsent(caller.region(), k -> new LinkedHashMap<>());
   }
 
   private Table table(Caller caller, String name) {

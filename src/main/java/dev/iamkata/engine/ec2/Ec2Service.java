@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkField;
@@ -81,8 +82,11 @@ public final class Ec2Service {
   private final Authorizer authorizer;
   private final VirtualClock clock;
 
-  /** Instances by "account/region", then by ID; guarded by {@code this}. */
-  private final Map<String, Map<String, Inst>> instances = new HashMap<>();
+  /**
+   * Instances by account, then region, then ID; guarded by {@code this}. Keyed by the account
+   * object itself, so a reset or restore, which replaces the accounts, starts with none.
+   */
+  private final Map<Account, Map<String, Map<String, Inst>>> instances = new WeakHashMap<>();
 
   /** One instance as the engine remembers it. */
   private static final class Inst {
@@ -600,8 +604,10 @@ public final class Ec2Service {
   }
 
   private Map<String, Inst> instances(Caller caller) {
-    return instances.computeIfAbsent(
-        caller.account() + "/" + caller.region(), k -> new LinkedHashMap<>());
+    Account account = state.read(() -> state.account(caller.account()).orElseThrow());
+    return instances
+        .computeIfAbsent(account, k -> new HashMap<>())
+        .computeIfAbsent(caller.region(), k -> new LinkedHashMap<>());
   }
 
   private static String vpcId(Caller caller) {
