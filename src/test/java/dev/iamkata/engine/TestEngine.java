@@ -83,6 +83,16 @@ public final class TestEngine implements AutoCloseable {
         .build();
   }
 
+  public software.amazon.awssdk.services.cloudtrail.CloudTrailClient cloudTrail(
+      AwsCredentials credentials) {
+    return software.amazon.awssdk.services.cloudtrail.CloudTrailClient.builder()
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.US_EAST_1)
+        .httpClient(http)
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+        .build();
+  }
+
   public IamClient adminIam() {
     return iam(admin());
   }
