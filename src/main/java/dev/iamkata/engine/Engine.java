@@ -124,6 +124,7 @@ public final class Engine implements AutoCloseable {
                 new DynamoDbService(state, clock).service(JsonProtocol.DYNAMODB),
                 new Ec2Service(state, authorizer, clock).service(new Ec2Protocol(sealer, state)),
                 new CloudTrailService(trail).service(JsonProtocol.CLOUDTRAIL),
+                new dev.iamkata.engine.lambda.LambdaService(state, authorizer, parsed).service(),
                 iamService,
                 stsService)),
         authenticator,

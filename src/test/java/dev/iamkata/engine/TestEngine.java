@@ -93,6 +93,15 @@ public final class TestEngine implements AutoCloseable {
         .build();
   }
 
+  public software.amazon.awssdk.services.lambda.LambdaClient lambda(AwsCredentials credentials) {
+    return software.amazon.awssdk.services.lambda.LambdaClient.builder()
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.US_EAST_1)
+        .httpClient(http)
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+        .build();
+  }
+
   public IamClient adminIam() {
     return iam(admin());
   }

@@ -48,6 +48,9 @@ public enum AwsError {
   INVALID_TIME_RANGE("InvalidTimeRangeException", 400),
   INVALID_MAX_RESULTS("InvalidMaxResultsException", 400),
   INVALID_NEXT_TOKEN("InvalidNextTokenException", 400),
+  // Lambda (rest-json)
+  INVALID_PARAMETER_VALUE_EXCEPTION("InvalidParameterValueException", 400),
+  RESOURCE_CONFLICT("ResourceConflictException", 409),
   SERVICE_FAILURE("ServiceFailure", 500, false),
   INTERNAL_FAILURE("InternalFailure", 500, false);
 
