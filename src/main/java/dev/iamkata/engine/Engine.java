@@ -12,6 +12,7 @@ import dev.iamkata.engine.iam.IamService;
 import dev.iamkata.engine.iam.PolicyValidator;
 import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.query.QueryProtocol;
+import dev.iamkata.engine.s3.S3Service;
 import dev.iamkata.engine.state.EngineState;
 import dev.iamkata.engine.sts.StsService;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The embedded AWS endpoint: IAM and STS on 127.0.0.1 with SigV4 authentication, IAM policy
+ * The embedded AWS endpoint: IAM, STS and S3 on 127.0.0.1 with SigV4 authentication, IAM policy
  * evaluation and a virtual clock. Knows nothing of lessons.
  */
 public final class Engine implements AutoCloseable {
@@ -93,6 +94,7 @@ public final class Engine implements AutoCloseable {
             IamService.VERSION,
             "us-east-1",
             new IamService(state, validator).operations());
+    Service s3Service = new S3Service(state, authorizer).service();
     Authenticator authenticator = new Authenticator(state, clock, sts.tokens());
     List<Map<String, String>> accountList = new ArrayList<>();
     adminKeys.forEach(
@@ -111,7 +113,7 @@ public final class Engine implements AutoCloseable {
             },
             () -> accountList);
     return new RequestPipeline(
-        new Router(List.of(iamService, stsService)),
+        new Router(List.of(iamService, s3Service, stsService)),
         authenticator,
         authorizer,
         control,

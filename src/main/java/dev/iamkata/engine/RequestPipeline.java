@@ -62,7 +62,8 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
                 + "' is not served by this iam-kata engine");
       }
       Caller caller =
-          authenticator.authenticate(request, service.signingName(), service.globalRegion());
+          authenticator.authenticate(
+              request, service.signingName(), service.globalRegion(), service.s3());
       Protocol.Call call = protocol.decode(request, service);
       Operation<?, ?> operation = call.operation();
       if (operation.action() != null) {
@@ -75,7 +76,7 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
       SdkPojo result = operation.handle(caller, call.request());
       return protocol.success(service, operation, result, requestId);
     } catch (AwsException e) {
-      return protocol.error(service, e, requestId);
+      return protocol.error(service, e, requestId, request);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
       return protocol.error(
@@ -84,7 +85,8 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
               AwsError.INTERNAL_FAILURE,
               "The request processing has failed because of an unknown error, exception or"
                   + " failure."),
-          requestId);
+          requestId,
+          request);
     }
   }
 }

@@ -49,6 +49,24 @@ public final class Authenticator {
    *     a regional service
    */
   public Caller authenticate(HttpRequest request, String signingName, String globalRegion) {
+    return authenticate(request, signingName, globalRegion, false);
+  }
+
+  /**
+   * As {@link #authenticate(HttpRequest, String, String)}; with {@code s3} the request is checked
+   * by S3's rules (canonical URI, presigned expiry) and failures carry S3's codes and messages.
+   */
+  public Caller authenticate(
+      HttpRequest request, String signingName, String globalRegion, boolean s3) {
+    try {
+      return authenticate(request, signingName, globalRegion, s3, 0);
+    } catch (AwsException e) {
+      throw s3 ? S3AuthErrors.translate(e, request) : e;
+    }
+  }
+
+  private Caller authenticate(
+      HttpRequest request, String signingName, String globalRegion, boolean s3, int unused) {
     String payloadHash = request.header("x-amz-content-sha256");
     SignedRequest signed =
         new SignedRequest(
@@ -60,7 +78,7 @@ public final class Authenticator {
     try {
       SigV4Auth auth = SigV4Parser.parse(signed);
       // clients sign with their real clocks, so skew is judged against real time
-      SigV4Verifier.checkTime(auth, clock.baseInstant(), false).ifPresent(Authenticator::fail);
+      SigV4Verifier.checkTime(auth, clock.baseInstant(), s3).ifPresent(Authenticator::fail);
       SigV4Verifier.checkScope(
               auth,
               signingName,
@@ -72,7 +90,7 @@ public final class Authenticator {
       Credential credential = credential(auth);
       byte[] key =
           signingKeys.get(credential.secret(), auth.scopeDate(), auth.region(), auth.service());
-      Verification verification = SigV4Verifier.verify(signed, auth, key, false);
+      Verification verification = SigV4Verifier.verify(signed, auth, key, s3);
       if (!verification.matches()) {
         LOG.log(
             System.Logger.Level.DEBUG,
