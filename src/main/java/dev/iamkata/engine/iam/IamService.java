@@ -7,9 +7,10 @@ import java.util.List;
 
 /**
  * The IAM API of the engine: users and access keys, groups, roles, managed and inline policies,
- * permissions boundaries, tags and instance profiles, as a routing table the dispatcher serves.
- * Every handler works inside {@link EngineState#read} or {@link EngineState#write}, stamps dates
- * from the caller's request time, and fails with IAM's own error codes and messages.
+ * permissions boundaries, tags, instance profiles and the policy simulator, as a routing table the
+ * dispatcher serves. Every handler works inside {@link EngineState#read} or {@link
+ * EngineState#write}, stamps dates from the caller's request time, and fails with IAM's own error
+ * codes and messages.
  */
 public final class IamService {
   /** The XML namespace of IAM's responses. */
@@ -45,6 +46,7 @@ public final class IamService {
     rows.addAll(new PolicyEntitiesOps(ctx).operations());
     rows.addAll(new InlinePolicyOps(ctx).operations());
     rows.addAll(new InstanceProfileOps(ctx).operations());
+    rows.addAll(new SimulationOps(ctx).operations());
     ConditionKeys keys = new ConditionKeys(ctx.state);
     return rows.stream()
         .<Operation<?, ?>>map(r -> r.withContext(keys.forOperation(r.name())))

@@ -22,7 +22,25 @@ public final class PolicyEvaluator {
   private PolicyEvaluator() {}
 
   public static Decision evaluate(EvaluationInput input) {
+    return decide(Layers.of(input, false));
+  }
+
+  /**
+   * Decides as {@link #evaluate} does and also reports every statement that applied in each layer,
+   * including those that did not decide (an Allow overruled by a Deny, say).
+   */
+  public static Explanation explain(EvaluationInput input) {
     Layers layers = Layers.of(input, false);
+    return new Explanation(
+        decide(layers),
+        LayerMatches.of(layers.identity()),
+        LayerMatches.of(layers.boundary()),
+        LayerMatches.of(layers.session()),
+        LayerMatches.of(layers.resource()),
+        layers.crossAccount());
+  }
+
+  private static Decision decide(Layers layers) {
     return layers
         .explicitDeny()
         .orElseGet(() -> layers.crossAccount() ? bothSides(layers) : sameAccount(layers));

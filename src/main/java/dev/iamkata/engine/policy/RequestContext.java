@@ -18,9 +18,15 @@ import java.util.TreeMap;
  * @param resource the ARN the action targets, or {@code *}
  * @param principal the caller
  * @param keys every condition key of the request, including the derived global keys
+ * @param derivedKeys true when the global keys were derived from the principal (and won over
+ *     supplied ones); false for a {@link #simulated} request, whose keys are exactly those given
  */
 public record RequestContext(
-    String action, String resource, PrincipalIdentity principal, Map<String, List<String>> keys) {
+    String action,
+    String resource,
+    PrincipalIdentity principal,
+    Map<String, List<String>> keys,
+    boolean derivedKeys) {
 
   public RequestContext {
     Objects.requireNonNull(action, "action");
@@ -29,8 +35,26 @@ public record RequestContext(
     Map<String, List<String>> merged = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     (keys == null ? Map.<String, List<String>>of() : keys)
         .forEach((key, values) -> merged.put(key, List.copyOf(values)));
-    merged.putAll(GlobalKeys.of(principal));
+    if (derivedKeys) {
+      merged.putAll(GlobalKeys.of(principal));
+    }
     keys = Collections.unmodifiableMap(merged);
+  }
+
+  /** A request whose global keys follow from the principal, over any supplied value. */
+  public RequestContext(
+      String action, String resource, PrincipalIdentity principal, Map<String, List<String>> keys) {
+    this(action, resource, principal, keys, true);
+  }
+
+  /**
+   * A hypothetical request, as the IAM policy simulator evaluates one: the condition keys are
+   * exactly {@code keys}, whatever the principal. The principal still decides which Principal
+   * elements of a resource-based policy name the caller.
+   */
+  public static RequestContext simulated(
+      String action, String resource, PrincipalIdentity principal, Map<String, List<String>> keys) {
+    return new RequestContext(action, resource, principal, keys, false);
   }
 
   /** A request with only the keys derived from the principal. */

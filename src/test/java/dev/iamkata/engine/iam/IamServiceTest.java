@@ -94,7 +94,11 @@ class IamServiceTest extends IamTestSupport {
           "ListInstanceProfilesForRole",
           "AddRoleToInstanceProfile",
           "RemoveRoleFromInstanceProfile",
-          "DeleteInstanceProfile");
+          "DeleteInstanceProfile",
+          "SimulateCustomPolicy",
+          "SimulatePrincipalPolicy",
+          "GetContextKeysForCustomPolicy",
+          "GetContextKeysForPrincipalPolicy");
 
   @Test
   void tableHasEveryOperationOnceEachWithItsIamAction() {
