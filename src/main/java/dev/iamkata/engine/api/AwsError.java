@@ -46,6 +46,7 @@ public enum AwsError {
   INVALID_PART("InvalidPart", 400),
   INVALID_PART_ORDER("InvalidPartOrder", 400),
   INVALID_RANGE("InvalidRange", 416),
+  X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400),
   ENTITY_TOO_SMALL("EntityTooSmall", 400),
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
   NOT_IMPLEMENTED("NotImplemented", 501, false),

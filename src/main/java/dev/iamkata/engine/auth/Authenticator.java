@@ -2,6 +2,7 @@ package dev.iamkata.engine.auth;
 
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
+import dev.iamkata.engine.auth.sigv4.ChunkSignatures;
 import dev.iamkata.engine.auth.sigv4.SigV4Auth;
 import dev.iamkata.engine.auth.sigv4.SigV4Exception;
 import dev.iamkata.engine.auth.sigv4.SigV4Parser;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class Authenticator {
   private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
+  private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final String INVALID_TOKEN =
       "The security token included in the request is invalid";
@@ -103,6 +105,9 @@ public final class Authenticator {
                     + verification.stringToSign());
         verification.failure().ifPresent(Authenticator::fail);
       }
+      if (s3) {
+        checkPayload(request, payloadHash, auth, key);
+      }
       SessionClaims session = credential.session();
       if (session != null && !clock.instant().isBefore(session.expiration())) {
         throw new AwsException(AwsError.EXPIRED_TOKEN, EXPIRED_TOKEN);
@@ -110,6 +115,25 @@ public final class Authenticator {
       return caller(credential, auth, request);
     } catch (SigV4Exception e) {
       throw fail(e);
+    }
+  }
+
+  /**
+   * S3 checks the payload against {@code x-amz-content-sha256}: a hex hash must be the body's, and
+   * signed aws-chunked bodies must carry a valid signature chain.
+   */
+  private static void checkPayload(
+      HttpRequest request, String payloadHash, SigV4Auth auth, byte[] key) {
+    if (payloadHash == null || auth.presigned()) {
+      return;
+    }
+    if (ChunkSignatures.signedChunks(payloadHash)) {
+      ChunkSignatures.verify(request.body(), auth, key).ifPresent(Authenticator::fail);
+    } else if (HEX_HASH.matcher(payloadHash).matches()
+        && !payloadHash.equals(SignedRequest.sha256Hex(request.body()))) {
+      throw new AwsException(
+          AwsError.X_AMZ_CONTENT_SHA256_MISMATCH,
+          "The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
   }
 
