@@ -70,6 +70,10 @@ public final class Authenticator {
   private Caller authenticate(
       HttpRequest request, String signingName, String globalRegion, boolean s3, int unused) {
     String payloadHash = request.header("x-amz-content-sha256");
+    if (payloadHash == null && s3 && presigned(request)) {
+      // S3's presigned URLs sign no payload
+      payloadHash = "UNSIGNED-PAYLOAD";
+    }
     SignedRequest signed =
         new SignedRequest(
             request.method(),
@@ -116,6 +120,11 @@ public final class Authenticator {
     } catch (SigV4Exception e) {
       throw fail(e);
     }
+  }
+
+  private static boolean presigned(HttpRequest request) {
+    String query = request.rawQuery();
+    return query != null && query.contains("X-Amz-Signature=");
   }
 
   /**

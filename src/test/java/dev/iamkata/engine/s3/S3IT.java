@@ -8,6 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.engine.TestEngine;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -15,9 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
@@ -28,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** S3's bucket and object operations through the AWS SDK for Java v2, path-style. */
 class S3IT {
@@ -163,6 +173,42 @@ class S3IT {
             .map(S3Object::key)
             .toList();
     assertEquals(6, paged.size());
+  }
+
+  @Test
+  void presignedGetWorksWithoutCredentials() throws Exception {
+    s3.createBucket(b -> b.bucket("presigned"));
+    s3.putObject(b -> b.bucket("presigned").key("a b.txt"), RequestBody.fromString("shared"));
+    try (S3Presigner presigner =
+        S3Presigner.builder()
+            .endpointOverride(URI.create(engine.endpoint()))
+            .region(Region.US_EAST_1)
+            .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
+            .credentialsProvider(StaticCredentialsProvider.create(TestEngine.admin()))
+            .build()) {
+      URL url =
+          presigner
+              .presignGetObject(
+                  p ->
+                      p.signatureDuration(Duration.ofMinutes(5))
+                          .getObjectRequest(g -> g.bucket("presigned").key("a b.txt")))
+              .url();
+      HttpResponse<String> got =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(url.toURI()).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, got.statusCode(), got.body());
+      assertEquals("shared", got.body());
+      HttpResponse<String> forged =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url.toString().replace("a%20b", "a%20c")))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, forged.statusCode());
+      assertTrue(forged.body().contains("<Code>SignatureDoesNotMatch</Code>"), forged.body());
+    }
   }
 
   @Test
