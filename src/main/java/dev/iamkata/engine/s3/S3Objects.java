@@ -29,12 +29,14 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 
-/** Object operations: put, get, head, delete, copy and ListObjectsV2. */
+/** Object operations: put, get, head, delete, copy, ListObjects and ListObjectsV2. */
 final class S3Objects {
   private static final String DEFAULT_TYPE = "binary/octet-stream";
 
@@ -235,16 +237,8 @@ final class S3Objects {
   RestXmlResult listObjectsV2(Caller caller, RestXmlRequest<ListObjectsV2Request> r) {
     ListObjectsV2Request q = r.request();
     S3Access.BucketRef bucket = access.bucket(q.bucket());
-    Map<String, List<String>> keys = new LinkedHashMap<>();
-    keys.put("s3:prefix", List.of(q.prefix() == null ? "" : q.prefix()));
-    if (q.delimiter() != null) {
-      keys.put("s3:delimiter", List.of(q.delimiter()));
-    }
-    int maxKeys = q.maxKeys() == null ? 1000 : Math.min(Math.max(q.maxKeys(), 0), 1000);
-    keys.put("s3:max-keys", List.of(String.valueOf(maxKeys)));
-    access.authorize(caller, "s3:ListBucket", bucket.arn(), bucket, keys);
-    String prefix = q.prefix() == null ? "" : q.prefix();
-    String delimiter = q.delimiter() == null || q.delimiter().isEmpty() ? null : q.delimiter();
+    int maxKeys = maxKeys(q.maxKeys());
+    authorizeList(caller, bucket, q.prefix(), q.delimiter(), maxKeys);
     String after = q.startAfter();
     if (q.continuationToken() != null) {
       try {
@@ -255,10 +249,87 @@ final class S3Objects {
             AwsError.INVALID_ARGUMENT, "The continuation token provided is incorrect");
       }
     }
-    String start = after;
+    Listing l = list(bucket.name(), q.prefix(), q.delimiter(), after, maxKeys);
+    ListObjectsV2Response.Builder out =
+        ListObjectsV2Response.builder()
+            .name(bucket.name())
+            .prefix(l.prefix())
+            .maxKeys(maxKeys)
+            .keyCount(l.contents().size() + l.prefixes().size())
+            .isTruncated(l.truncated())
+            .contents(l.contents())
+            .commonPrefixes(l.prefixes())
+            .delimiter(l.delimiter())
+            .continuationToken(q.continuationToken())
+            .startAfter(q.startAfter());
+    if (l.truncated() && l.last() != null) {
+      out.nextContinuationToken(
+          Base64.getEncoder().encodeToString(l.last().getBytes(StandardCharsets.UTF_8)));
+    }
+    return RestXmlResult.of(out.build());
+  }
+
+  /** The original ListObjects: the same listing, paged by {@code marker}. */
+  RestXmlResult listObjects(Caller caller, RestXmlRequest<ListObjectsRequest> r) {
+    ListObjectsRequest q = r.request();
+    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    int maxKeys = maxKeys(q.maxKeys());
+    authorizeList(caller, bucket, q.prefix(), q.delimiter(), maxKeys);
+    Listing l = list(bucket.name(), q.prefix(), q.delimiter(), q.marker(), maxKeys);
+    ListObjectsResponse.Builder out =
+        ListObjectsResponse.builder()
+            .name(bucket.name())
+            .prefix(l.prefix())
+            .marker(q.marker() == null ? "" : q.marker())
+            .maxKeys(maxKeys)
+            .isTruncated(l.truncated())
+            .contents(l.contents())
+            .commonPrefixes(l.prefixes())
+            .delimiter(l.delimiter());
+    // S3 sends NextMarker only with a delimiter; clients otherwise continue from the last key
+    if (l.truncated() && l.delimiter() != null) {
+      out.nextMarker(l.last());
+    }
+    return RestXmlResult.of(out.build());
+  }
+
+  private static int maxKeys(Integer requested) {
+    return requested == null ? 1000 : Math.min(Math.max(requested, 0), 1000);
+  }
+
+  private void authorizeList(
+      Caller caller, S3Access.BucketRef bucket, String prefix, String delimiter, int maxKeys) {
+    Map<String, List<String>> keys = new LinkedHashMap<>();
+    keys.put("s3:prefix", List.of(prefix == null ? "" : prefix));
+    if (delimiter != null) {
+      keys.put("s3:delimiter", List.of(delimiter));
+    }
+    keys.put("s3:max-keys", List.of(String.valueOf(maxKeys)));
+    access.authorize(caller, "s3:ListBucket", bucket.arn(), bucket, keys);
+  }
+
+  /** One page of a bucket listing. */
+  private record Listing(
+      String prefix,
+      String delimiter,
+      List<software.amazon.awssdk.services.s3.model.S3Object> contents,
+      List<CommonPrefix> prefixes,
+      boolean truncated,
+      String last) {}
+
+  /**
+   * Keys under {@code prefix} after {@code start} (exclusive), rolled up into common prefixes at
+   * {@code delimiter}, at most {@code maxKeys} entries. A start that is a common prefix skips all
+   * of it, so pages never repeat a prefix.
+   */
+  private Listing list(
+      String bucketName, String prefixOrNull, String delimiterOrNull, String start, int maxKeys) {
+    String prefix = prefixOrNull == null ? "" : prefixOrNull;
+    String delimiter =
+        delimiterOrNull == null || delimiterOrNull.isEmpty() ? null : delimiterOrNull;
     return state.read(
         () -> {
-          Bucket b = state.buckets.get(bucket.name());
+          Bucket b = state.buckets.get(bucketName);
           if (b == null) {
             throw S3Service.noSuchBucket();
           }
@@ -309,23 +380,7 @@ final class S3Objects {
               last = o.key;
             }
           }
-          ListObjectsV2Response.Builder out =
-              ListObjectsV2Response.builder()
-                  .name(bucket.name())
-                  .prefix(prefix)
-                  .maxKeys(maxKeys)
-                  .keyCount(contents.size() + prefixes.size())
-                  .isTruncated(truncated)
-                  .contents(contents)
-                  .commonPrefixes(prefixes)
-                  .delimiter(delimiter)
-                  .continuationToken(q.continuationToken())
-                  .startAfter(q.startAfter());
-          if (truncated && last != null) {
-            out.nextContinuationToken(
-                Base64.getEncoder().encodeToString(last.getBytes(StandardCharsets.UTF_8)));
-          }
-          return RestXmlResult.of(out.build());
+          return new Listing(prefix, delimiter, contents, prefixes, truncated, last);
         });
   }
 

@@ -22,6 +22,7 @@ final class S3Routes implements RestXmlProtocol.Resolver {
       Map.of(
           "ListBuckets", "ListAllMyBucketsResult",
           "ListObjectsV2", "ListBucketResult",
+          "ListObjects", "ListBucketResult",
           "CreateMultipartUpload", "InitiateMultipartUploadResult",
           "CompleteMultipartUpload", "CompleteMultipartUploadResult");
 
@@ -76,7 +77,9 @@ final class S3Routes implements RestXmlProtocol.Resolver {
         case "GET" ->
             query.contains("policy")
                 ? "GetBucketPolicy"
-                : query.contains("location") ? "GetBucketLocation" : "ListObjectsV2";
+                : query.contains("location")
+                    ? "GetBucketLocation"
+                    : query.contains("list-type") ? "ListObjectsV2" : "ListObjects";
         default -> throw notAllowed();
       };
     }

@@ -81,6 +81,10 @@ public final class S3Service {
             software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest::builder,
             buckets::deleteBucketPolicy),
         row(
+            "ListObjects",
+            software.amazon.awssdk.services.s3.model.ListObjectsRequest::builder,
+            objects::listObjects),
+        row(
             "ListObjectsV2",
             software.amazon.awssdk.services.s3.model.ListObjectsV2Request::builder,
             objects::listObjectsV2),

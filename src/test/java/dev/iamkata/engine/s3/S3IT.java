@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -173,6 +174,15 @@ class S3IT {
             .map(S3Object::key)
             .toList();
     assertEquals(6, paged.size());
+    // the original ListObjects pages by marker
+    ListObjectsResponse v1 = s3.listObjects(b -> b.bucket("listing").delimiter("/").maxKeys(2));
+    assertTrue(v1.isTruncated());
+    assertEquals("b/", v1.nextMarker());
+    ListObjectsResponse v1next =
+        s3.listObjects(b -> b.bucket("listing").delimiter("/").marker(v1.nextMarker()));
+    assertEquals(List.of("c", "d"), v1next.contents().stream().map(S3Object::key).toList());
+    assertEquals(
+        List.of("e/"), v1next.commonPrefixes().stream().map(CommonPrefix::prefix).toList());
   }
 
   @Test
