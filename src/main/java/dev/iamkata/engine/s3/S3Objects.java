@@ -25,6 +25,9 @@ import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.CopyObjectResult;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -33,8 +36,10 @@ import software.amazon.awssdk.services.s3.model.ListObjectsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Error;
 
 /** Object operations: put, get, head, delete, copy, ListObjects and ListObjectsV2. */
 final class S3Objects {
@@ -195,6 +200,47 @@ final class S3Objects {
           return null;
         });
     return RestXmlResult.noContent(DeleteObjectResponse.builder().build());
+  }
+
+  /**
+   * Deletes up to 1,000 keys; each key is authorized on its own and a refusal is reported in the
+   * result, not as the response's error.
+   */
+  RestXmlResult deleteObjects(Caller caller, RestXmlRequest<DeleteObjectsRequest> r) {
+    DeleteObjectsRequest q = r.request();
+    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    if (q.delete() == null || !q.delete().hasObjects() || q.delete().objects().size() > 1000) {
+      throw new AwsException(
+          AwsError.MALFORMED_XML,
+          "The XML you provided was not well-formed or did not validate against our published"
+              + " schema");
+    }
+    boolean quiet = Boolean.TRUE.equals(q.delete().quiet());
+    List<DeletedObject> deleted = new ArrayList<>();
+    List<S3Error> errors = new ArrayList<>();
+    for (ObjectIdentifier id : q.delete().objects()) {
+      try {
+        access.authorize(
+            caller, "s3:DeleteObject", objectArn(bucket.name(), id.key()), bucket, Map.of());
+      } catch (AwsException e) {
+        errors.add(
+            S3Error.builder().key(id.key()).code(e.error().code()).message(e.getMessage()).build());
+        continue;
+      }
+      state.write(
+          () -> {
+            Bucket b = state.buckets.get(bucket.name());
+            if (b != null) {
+              b.objects.remove(id.key());
+            }
+            return null;
+          });
+      if (!quiet) {
+        deleted.add(DeletedObject.builder().key(id.key()).build());
+      }
+    }
+    return RestXmlResult.of(
+        DeleteObjectsResponse.builder().deleted(deleted).errors(errors).build());
   }
 
   RestXmlResult copyObject(Caller caller, RestXmlRequest<CopyObjectRequest> r) {

@@ -23,6 +23,7 @@ final class S3Routes implements RestXmlProtocol.Resolver {
           "ListBuckets", "ListAllMyBucketsResult",
           "ListObjectsV2", "ListBucketResult",
           "ListObjects", "ListBucketResult",
+          "DeleteObjects", "DeleteResult",
           "CreateMultipartUpload", "InitiateMultipartUploadResult",
           "CompleteMultipartUpload", "CompleteMultipartUploadResult");
 
@@ -74,6 +75,12 @@ final class S3Routes implements RestXmlProtocol.Resolver {
         case "PUT" -> query.contains("policy") ? "PutBucketPolicy" : "CreateBucket";
         case "DELETE" -> query.contains("policy") ? "DeleteBucketPolicy" : "DeleteBucket";
         case "HEAD" -> "HeadBucket";
+        case "POST" -> {
+          if (query.contains("delete")) {
+            yield "DeleteObjects";
+          }
+          throw notAllowed();
+        }
         case "GET" ->
             query.contains("policy")
                 ? "GetBucketPolicy"

@@ -81,6 +81,10 @@ public final class S3Service {
             software.amazon.awssdk.services.s3.model.DeleteBucketPolicyRequest::builder,
             buckets::deleteBucketPolicy),
         row(
+            "DeleteObjects",
+            software.amazon.awssdk.services.s3.model.DeleteObjectsRequest::builder,
+            objects::deleteObjects),
+        row(
             "ListObjects",
             software.amazon.awssdk.services.s3.model.ListObjectsRequest::builder,
             objects::listObjects),

@@ -30,12 +30,14 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -183,6 +185,27 @@ class S3IT {
     assertEquals(List.of("c", "d"), v1next.contents().stream().map(S3Object::key).toList());
     assertEquals(
         List.of("e/"), v1next.commonPrefixes().stream().map(CommonPrefix::prefix).toList());
+  }
+
+  @Test
+  void deleteObjectsInOneRequest() {
+    s3.createBucket(b -> b.bucket("batch"));
+    for (String key : List.of("x", "y", "z")) {
+      s3.putObject(b -> b.bucket("batch").key(key), RequestBody.fromString(key));
+    }
+    var result =
+        s3.deleteObjects(
+            b ->
+                b.bucket("batch")
+                    .delete(
+                        d ->
+                            d.objects(
+                                ObjectIdentifier.builder().key("x").build(),
+                                ObjectIdentifier.builder().key("z").build())));
+    assertEquals(List.of("x", "z"), result.deleted().stream().map(DeletedObject::key).toList());
+    assertEquals(
+        List.of("y"),
+        s3.listObjectsV2(b -> b.bucket("batch")).contents().stream().map(S3Object::key).toList());
   }
 
   @Test
