@@ -240,6 +240,16 @@ class S3IT {
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
       assertEquals(403, forged.statusCode());
+      HttpResponse<String> anonymous =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(engine.endpoint() + "/presigned/a%20b.txt"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, anonymous.statusCode());
+      assertTrue(
+          anonymous.body().contains("<Code>AccessDenied</Code><Message>Access Denied</Message>"),
+          anonymous.body());
       assertTrue(forged.body().contains("<Code>SignatureDoesNotMatch</Code>"), forged.body());
     }
   }
