@@ -61,14 +61,14 @@ public final class Authenticator {
   public Caller authenticate(
       HttpRequest request, String signingName, String globalRegion, boolean s3) {
     try {
-      return authenticate(request, signingName, globalRegion, s3, 0);
+      return verified(request, signingName, globalRegion, s3);
     } catch (AwsException e) {
       throw s3 ? S3AuthErrors.translate(e, request) : e;
     }
   }
 
-  private Caller authenticate(
-      HttpRequest request, String signingName, String globalRegion, boolean s3, int unused) {
+  private Caller verified(
+      HttpRequest request, String signingName, String globalRegion, boolean s3) {
     String payloadHash = request.header("x-amz-content-sha256");
     if (payloadHash == null && s3 && presigned(request)) {
       // S3's presigned URLs sign no payload

@@ -104,7 +104,6 @@ final class S3Access {
           new AwsException(
               AwsError.S3_INTERNAL_ERROR, "We encountered an internal error. Please try again.");
       case EXPIRED_TOKEN -> new AwsException(AwsError.S3_EXPIRED_TOKEN, e.getMessage());
-      case INVALID_ACTION -> new AwsException(AwsError.INVALID_REQUEST, e.getMessage());
       default -> e;
     };
   }

@@ -11,7 +11,6 @@ import dev.iamkata.engine.protocol.restxml.RestXmlRequest;
 import dev.iamkata.engine.protocol.restxml.RestXmlResult;
 import dev.iamkata.engine.state.EngineState;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkPojo;
@@ -140,9 +139,5 @@ public final class S3Service {
   /** Thrown for a bucket name that does not exist. */
   static AwsException noSuchBucket() {
     return new AwsException(AwsError.NO_SUCH_BUCKET, "The specified bucket does not exist");
-  }
-
-  static Map<String, String> none() {
-    return Map.of();
   }
 }
