@@ -1,6 +1,7 @@
 package dev.iamkata.engine.policy;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.function.IntPredicate;
 
 /**
  * The positive comparisons behind {@link BaseOperator}. A context value that cannot be read as the
- * operator's type never matches, so a positive operator fails and a negated one holds.
+ * operator's type never matches, so a positive operator fails and a negated one holds. The policy
+ * side is read through {@link ResolvedText}, which keeps its readings.
  */
 final class Comparisons {
   private static final int ARN_PARTS = 6;
@@ -29,17 +31,19 @@ final class Comparisons {
   }
 
   static Comparison numeric(IntPredicate onOrder) {
-    return (expected, actual) ->
-        number(actual)
-            .flatMap(a -> number(expected.text()).map(e -> onOrder.test(a.compareTo(e))))
-            .orElse(false);
+    return (expected, actual) -> {
+      Optional<BigDecimal> a = number(actual);
+      Optional<BigDecimal> e = a.isPresent() ? expected.number() : Optional.empty();
+      return e.isPresent() && onOrder.test(a.get().compareTo(e.get()));
+    };
   }
 
   static Comparison date(IntPredicate onOrder) {
-    return (expected, actual) ->
-        DateValues.parse(actual)
-            .flatMap(a -> DateValues.parse(expected.text()).map(e -> onOrder.test(a.compareTo(e))))
-            .orElse(false);
+    return (expected, actual) -> {
+      Optional<Instant> a = DateValues.parse(actual);
+      Optional<Instant> e = a.isPresent() ? expected.date() : Optional.empty();
+      return e.isPresent() && onOrder.test(a.get().compareTo(e.get()));
+    };
   }
 
   static boolean bool(ResolvedText expected, String actual) {
@@ -48,16 +52,19 @@ final class Comparisons {
   }
 
   static boolean binaryEquals(ResolvedText expected, String actual) {
+    Optional<byte[]> e = expected.bytes();
+    if (e.isEmpty()) {
+      return false;
+    }
     try {
-      Base64.Decoder decoder = Base64.getDecoder();
-      return Arrays.equals(decoder.decode(expected.text()), decoder.decode(actual));
-    } catch (IllegalArgumentException e) {
+      return Arrays.equals(e.get(), Base64.getDecoder().decode(actual));
+    } catch (IllegalArgumentException notBase64) {
       return false;
     }
   }
 
   static boolean ipAddress(ResolvedText expected, String actual) {
-    return IpRange.parse(expected.text()).map(range -> range.contains(actual)).orElse(false);
+    return expected.ipRange().map(range -> range.contains(actual)).orElse(false);
   }
 
   /**
@@ -65,7 +72,7 @@ final class Comparisons {
    * with its own wildcards, so a wildcard never reaches into a neighbouring part.
    */
   static boolean arnLike(ResolvedText expected, String actual) {
-    List<Glob> parts = expected.glob().split(':', ARN_PARTS);
+    List<Glob> parts = expected.arnParts();
     String[] actualParts = actual.split(":", ARN_PARTS);
     if (parts.size() != ARN_PARTS || actualParts.length != ARN_PARTS) {
       return false;

@@ -15,6 +15,7 @@ public record Condition(ConditionOperator operator, String key, List<String> val
   public Condition {
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(key, "key");
-    values = List.copyOf(values);
+    // An immutable copy that also keeps each value's readings (pattern, number, date...).
+    values = PolicyValues.of(values);
   }
 }

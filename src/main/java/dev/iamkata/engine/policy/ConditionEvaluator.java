@@ -1,9 +1,6 @@
 package dev.iamkata.engine.policy;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Decides one condition test against a request, following the IAM reference pages on condition
@@ -29,32 +26,58 @@ final class ConditionEvaluator {
     ConditionOperator operator = condition.operator();
     BaseOperator base = operator.base();
     if (base == BaseOperator.NULL) {
-      return condition.values().stream()
-          .anyMatch(value -> Boolean.parseBoolean(value) == actual.isEmpty());
+      for (String value : condition.values()) {
+        if (Boolean.parseBoolean(value) == actual.isEmpty()) {
+          return true;
+        }
+      }
+      return false;
     }
     boolean variables = variablesEnabled && base.kind().variables();
-    List<ResolvedText> expected = new ArrayList<>();
-    for (String value : condition.values()) {
-      Optional<ResolvedText> resolved = PolicyVariables.resolve(value, variables, context);
-      if (resolved.isEmpty()) {
-        return false;
-      }
-      expected.add(resolved.get());
+    // Condition always holds its values as PolicyValues: its constructor makes them so.
+    ResolvedText[] expected = ((PolicyValues) condition.values()).resolve(variables, context);
+    if (expected == null) {
+      return false;
     }
     if (actual.isEmpty()) {
       return whenMissing(operator);
     }
-    Predicate<String> valueHolds =
-        value -> base.negated() != expected.stream().anyMatch(e -> base.compare(e, value));
     return switch (operator.qualifier()) {
-      case FOR_ALL_VALUES -> actual.stream().allMatch(valueHolds);
-      case FOR_ANY_VALUE -> actual.stream().anyMatch(valueHolds);
+      case FOR_ALL_VALUES -> all(actual, base, expected);
+      case FOR_ANY_VALUE -> any(actual, base, expected);
       // Without a set operator, a negated test must hold for every value and a positive for one.
-      case NONE ->
-          base.negated()
-              ? actual.stream().allMatch(valueHolds)
-              : actual.stream().anyMatch(valueHolds);
+      case NONE -> base.negated() ? all(actual, base, expected) : any(actual, base, expected);
     };
+  }
+
+  private static boolean all(List<String> actual, BaseOperator base, ResolvedText[] expected) {
+    for (int i = 0; i < actual.size(); i++) {
+      if (!valueHolds(actual.get(i), base, expected)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean any(List<String> actual, BaseOperator base, ResolvedText[] expected) {
+    for (int i = 0; i < actual.size(); i++) {
+      if (valueHolds(actual.get(i), base, expected)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A positive operator needs a policy value that matches; a negated one needs none to. */
+  private static boolean valueHolds(String value, BaseOperator base, ResolvedText[] expected) {
+    boolean matched = false;
+    for (ResolvedText candidate : expected) {
+      if (base.compare(candidate, value)) {
+        matched = true;
+        break;
+      }
+    }
+    return base.negated() != matched;
   }
 
   private static boolean whenMissing(ConditionOperator operator) {

@@ -24,7 +24,11 @@ final class DateValues {
 
   static Optional<Instant> parse(String text) {
     if (EPOCH.matcher(text).matches()) {
-      return Optional.of(Instant.ofEpochSecond(Long.parseLong(text)));
+      // Eighteen digits reach past the last instant Java can represent: such a date is unreadable.
+      long seconds = Long.parseLong(text);
+      boolean representable =
+          seconds >= Instant.MIN.getEpochSecond() && seconds <= Instant.MAX.getEpochSecond();
+      return representable ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
     }
     try {
       return Optional.of(OffsetDateTime.parse(text, OFFSET).toInstant());

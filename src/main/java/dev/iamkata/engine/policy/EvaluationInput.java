@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Everything one authorization decision looks at.
@@ -27,6 +28,8 @@ public record EvaluationInput(
     Optional<SourcedPolicy> resourcePolicy,
     String resourceAccount) {
 
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[0-9]{12}");
+
   public EvaluationInput {
     Objects.requireNonNull(context, "context");
     identityPolicies = List.copyOf(identityPolicies);
@@ -42,7 +45,7 @@ public record EvaluationInput(
 
   private static String ownerOf(RequestContext context) {
     String[] parts = context.resource().split(":", 6);
-    return parts.length == 6 && parts[4].matches("[0-9]{12}")
+    return parts.length == 6 && ACCOUNT_ID.matcher(parts[4]).matches()
         ? parts[4]
         : context.principal().account();
   }

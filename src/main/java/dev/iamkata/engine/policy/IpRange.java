@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  */
 final class IpRange {
   private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  // InetAddress treats text as a literal only when it starts with a hex digit or ':'; anything
+  // else would be resolved as a host name, so such text is refused before it gets there
+  private static final Pattern IPV6 = Pattern.compile("(?=[^:]*:)[0-9A-Fa-f:][0-9A-Fa-f:.]*");
 
   private final byte[] network;
   private final int prefix;

@@ -29,33 +29,51 @@ record LayerResult(
    */
   static LayerResult of(
       PolicyType type, List<SourcedPolicy> policies, RequestContext context, boolean boundary) {
-    List<MatchedStatement> allows = new ArrayList<>();
-    List<MatchedStatement> denies = new ArrayList<>();
+    if (policies.isEmpty()) {
+      return NONE;
+    }
+    List<MatchedStatement> allows = List.of();
+    List<MatchedStatement> denies = List.of();
     PrincipalMatch grant = PrincipalMatch.NONE;
-    for (SourcedPolicy source : policies) {
+    boolean resourceLayer = type == PolicyType.RESOURCE;
+    for (int p = 0; p < policies.size(); p++) {
+      SourcedPolicy source = policies.get(p);
       List<Statement> statements = source.policy().statements();
       for (int i = 0; i < statements.size(); i++) {
         Statement statement = statements.get(i);
         PrincipalMatch match =
-            type == PolicyType.RESOURCE
+            resourceLayer
                 ? principalMatch(statement, context.principal(), boundary)
                 : PrincipalMatch.DIRECT;
         if (match == PrincipalMatch.NONE
-            || !StatementMatcher.covers(
-                statement, source.policy(), context, type == PolicyType.RESOURCE)) {
+            || !StatementMatcher.covers(statement, source.policy(), context, resourceLayer)) {
           continue;
         }
         MatchedStatement matched =
             new MatchedStatement(source.sourceId(), type, i, statement.sid());
         if (statement.effect() == Effect.DENY) {
-          denies.add(matched);
+          denies = added(denies, matched);
         } else {
-          allows.add(matched);
+          allows = added(allows, matched);
           grant = match.compareTo(grant) > 0 ? match : grant;
         }
       }
     }
     return new LayerResult(allows, denies, grant);
+  }
+
+  /** No policies, so no applicable statements. */
+  private static final LayerResult NONE =
+      new LayerResult(List.of(), List.of(), PrincipalMatch.NONE);
+
+  /**
+   * Appends to a list that starts as the shared empty list, so layers that match nothing cost
+   * nothing.
+   */
+  private static List<MatchedStatement> added(List<MatchedStatement> list, MatchedStatement item) {
+    List<MatchedStatement> grown = list.isEmpty() ? new ArrayList<>() : list;
+    grown.add(item);
+    return grown;
   }
 
   private static PrincipalMatch principalMatch(

@@ -3,7 +3,6 @@ package dev.iamkata.engine.policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Every policy layer of one request, evaluated, with the facts the decision logic needs about them.
@@ -29,13 +28,9 @@ record Layers(
     return new Layers(
         LayerResult.of(PolicyType.IDENTITY, input.identityPolicies(), context, hasBoundary),
         LayerResult.of(
-            PolicyType.BOUNDARY,
-            input.permissionsBoundary().stream().toList(),
-            context,
-            hasBoundary),
+            PolicyType.BOUNDARY, asList(input.permissionsBoundary()), context, hasBoundary),
         LayerResult.of(PolicyType.SESSION, input.sessionPolicies(), context, hasBoundary),
-        LayerResult.of(
-            PolicyType.RESOURCE, input.resourcePolicy().stream().toList(), context, hasBoundary),
+        LayerResult.of(PolicyType.RESOURCE, asList(input.resourcePolicy()), context, hasBoundary),
         hasBoundary,
         input.sessionPoliciesInEffect(),
         caller.type() == PrincipalIdentity.Type.ROOT || (trust && !isAwsIdentity(caller)),
@@ -48,11 +43,13 @@ record Layers(
    */
   Optional<Decision> explicitDeny() {
     List<MatchedStatement> denies = new ArrayList<>();
-    Stream.of(resource, identity, boundary, session)
-        .forEach(layer -> denies.addAll(layer.denies()));
-    return denies.stream()
-        .findFirst()
-        .map(first -> decision(Decision.Outcome.EXPLICIT_DENY, first.type(), denies));
+    for (LayerResult layer : new LayerResult[] {resource, identity, boundary, session}) {
+      denies.addAll(layer.denies());
+    }
+    if (denies.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(decision(Decision.Outcome.EXPLICIT_DENY, denies.get(0).type(), denies));
   }
 
   /**
@@ -88,6 +85,10 @@ record Layers(
 
   Decision implicitDeny(PolicyType missing) {
     return decision(Decision.Outcome.IMPLICIT_DENY, missing, List.of());
+  }
+
+  private static List<SourcedPolicy> asList(Optional<SourcedPolicy> policy) {
+    return policy.isPresent() ? List.of(policy.get()) : List.of();
   }
 
   private static boolean isAwsIdentity(PrincipalIdentity caller) {

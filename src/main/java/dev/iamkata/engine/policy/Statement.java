@@ -31,10 +31,11 @@ public record Statement(
 
   public Statement {
     Objects.requireNonNull(effect, "effect");
-    actions = List.copyOf(actions);
-    notActions = List.copyOf(notActions);
-    resources = List.copyOf(resources);
-    notResources = List.copyOf(notResources);
+    // Immutable copies that also keep each entry compiled for matching.
+    actions = Patterns.actions(actions);
+    notActions = Patterns.actions(notActions);
+    resources = Patterns.resources(resources);
+    notResources = Patterns.resources(notResources);
     Objects.requireNonNull(principal, "principal");
     Objects.requireNonNull(notPrincipal, "notPrincipal");
     conditions = List.copyOf(conditions);

@@ -1,11 +1,12 @@
 package dev.iamkata.engine.policy;
 
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Decides whether a statement's Action, Resource and Condition elements cover a request; the
  * Principal element is the resource layer's business. Actions match case-insensitively, resources
- * case-sensitively, both with {@code *} and {@code ?}.
+ * case-sensitively, both with {@code *} and {@code ?}. The entries come compiled ({@link
+ * Patterns}), so nothing here reads policy text again.
  */
 final class StatementMatcher {
   private StatementMatcher() {}
@@ -19,15 +20,14 @@ final class StatementMatcher {
     boolean variables = policy.variablesEnabled();
     return actionMatches(statement, context.action())
         && resourceMatches(statement, variables, context, resourceLayer)
-        && statement.conditions().stream()
-            .allMatch(condition -> ConditionEvaluator.holds(condition, context, variables));
+        && conditionsHold(statement.conditions(), context, variables);
   }
 
   private static boolean actionMatches(Statement statement, String action) {
     if (!statement.actions().isEmpty()) {
-      return statement.actions().stream().anyMatch(p -> Glob.of(p).matches(action, true));
+      return patterns(statement.actions()).anyCoversAction(action);
     }
-    return statement.notActions().stream().noneMatch(p -> Glob.of(p).matches(action, true));
+    return !patterns(statement.notActions()).anyCoversAction(action);
   }
 
   /**
@@ -37,21 +37,28 @@ final class StatementMatcher {
   private static boolean resourceMatches(
       Statement statement, boolean variables, RequestContext context, boolean resourceLayer) {
     if (!statement.resources().isEmpty()) {
-      return statement.resources().stream()
-          .anyMatch(p -> resourceEntry(p, variables, context).orElse(false));
+      return patterns(statement.resources()).anyCoversResource(variables, context);
     }
     if (!statement.notResources().isEmpty()) {
-      return statement.notResources().stream()
-          .noneMatch(p -> resourceEntry(p, variables, context).orElse(true));
+      return patterns(statement.notResources()).noneCoversResource(variables, context);
     }
     // Trust policies name no resource: the role they are attached to is the resource. Anywhere
     // else a statement without one is a misplaced document, and covers nothing.
     return resourceLayer;
   }
 
-  private static Optional<Boolean> resourceEntry(
-      String pattern, boolean variables, RequestContext context) {
-    return PolicyVariables.resolve(pattern, variables, context)
-        .map(text -> text.glob().withinSegments().matches(context.resource(), false));
+  private static boolean conditionsHold(
+      List<Condition> conditions, RequestContext context, boolean variables) {
+    for (int i = 0; i < conditions.size(); i++) {
+      if (!ConditionEvaluator.holds(conditions.get(i), context, variables)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A statement's element lists are always {@link Patterns}: its constructor makes them so. */
+  private static Patterns patterns(List<String> entries) {
+    return (Patterns) entries;
   }
 }

@@ -42,6 +42,10 @@ class MatchingTest {
     assertTrue(IpRange.parse("2001:DB8::/32").orElseThrow().contains("2001:db8:ffff::1"));
     assertEquals(Optional.empty(), IpRange.parse("example.com"));
     assertEquals(Optional.empty(), IpRange.parse("256.0.0.1"));
+    // text InetAddress would resolve as a host name is refused before any lookup
+    assertEquals(Optional.empty(), IpRange.parse(".:1"));
+    assertEquals(Optional.empty(), IpRange.parse("localhost:1"));
+    assertTrue(IpRange.parse("::1").isPresent());
   }
 
   @Test
