@@ -44,10 +44,14 @@ class S3PayloadIT {
   }
 
   static SignedRequest sign(String key, byte[] body, boolean chunked) {
+    return sign(SdkHttpMethod.PUT, "/payloads/" + key, body, chunked);
+  }
+
+  static SignedRequest sign(SdkHttpMethod method, String path, byte[] body, boolean chunked) {
     SdkHttpRequest unsigned =
         SdkHttpRequest.builder()
-            .method(SdkHttpMethod.PUT)
-            .uri(URI.create(engine.endpoint() + "/payloads/" + key))
+            .method(method)
+            .uri(URI.create(engine.endpoint() + path))
             .putHeader("Content-Length", String.valueOf(body.length))
             .build();
     return AwsV4HttpSigner.create()
@@ -68,7 +72,7 @@ class S3PayloadIT {
       throws IOException, InterruptedException {
     HttpRequest.Builder out =
         HttpRequest.newBuilder(signed.request().getUri())
-            .method("PUT", HttpRequest.BodyPublishers.ofByteArray(body));
+            .method(signed.request().method().name(), HttpRequest.BodyPublishers.ofByteArray(body));
     signed
         .request()
         .headers()
@@ -109,6 +113,25 @@ class S3PayloadIT {
     HttpResponse<String> refused = send(again, tampered);
     assertEquals(403, refused.statusCode());
     assertTrue(refused.body().contains("<Code>SignatureDoesNotMatch</Code>"), refused.body());
+  }
+
+  @Test
+  void errorDocumentsNameTheMissingBucketOrKey() throws Exception {
+    HttpResponse<String> noKey =
+        send(sign(SdkHttpMethod.GET, "/payloads/missing", new byte[0], false), new byte[0]);
+    assertEquals(404, noKey.statusCode());
+    assertTrue(
+        noKey
+            .body()
+            .contains(
+                "<Error><Code>NoSuchKey</Code><Message>The specified key does not exist.</Message>"
+                    + "<Key>missing</Key><Resource>/payloads/missing</Resource><RequestId>"),
+        noKey.body());
+    assertEquals("application/xml", noKey.headers().firstValue("content-type").orElseThrow());
+    assertTrue(noKey.headers().firstValue("x-amz-request-id").isPresent());
+    HttpResponse<String> noBucket =
+        send(sign(SdkHttpMethod.GET, "/nowhere/k", new byte[0], false), new byte[0]);
+    assertTrue(noBucket.body().contains("<BucketName>nowhere</BucketName>"), noBucket.body());
   }
 
   @Test

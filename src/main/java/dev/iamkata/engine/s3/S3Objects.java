@@ -264,6 +264,13 @@ final class S3Objects {
     S3Access.BucketRef to = access.bucket(q.bucket());
     access.authorize(caller, "s3:PutObject", objectArn(q.bucket(), q.key()), to, Map.of());
     boolean replace = "REPLACE".equals(q.metadataDirectiveAsString());
+    if (!replace && sourceBucket.equals(q.bucket()) && sourceKey.equals(q.key())) {
+      throw new AwsException(
+          AwsError.INVALID_REQUEST,
+          "This copy request is illegal because it is trying to copy an object to itself without"
+              + " changing the object's metadata, storage class, website redirect location or"
+              + " encryption attributes.");
+    }
     S3Object copy =
         new S3Object(
             q.key(),

@@ -32,6 +32,22 @@ final class S3Routes implements RestXmlProtocol.Resolver {
     return ROOTS.get(operation);
   }
 
+  /** S3 names the missing bucket or key in its error document. */
+  @Override
+  public Map<String, String> errorDetails(AwsException error, HttpRequest request) {
+    Map<String, String> labels = resolve(request).labels();
+    return switch (error.error()) {
+      case NO_SUCH_BUCKET,
+          NO_SUCH_BUCKET_POLICY,
+          BUCKET_NOT_EMPTY,
+          BUCKET_ALREADY_EXISTS,
+          BUCKET_ALREADY_OWNED_BY_YOU ->
+          labels.containsKey("Bucket") ? Map.of("BucketName", labels.get("Bucket")) : Map.of();
+      case NO_SUCH_KEY -> labels.containsKey("Key") ? Map.of("Key", labels.get("Key")) : Map.of();
+      default -> Map.of();
+    };
+  }
+
   @Override
   public RestXmlProtocol.Resolved resolve(HttpRequest request) {
     String path = request.rawPath();

@@ -18,7 +18,7 @@ public final class EngineState {
   public Map<String, AccessKey> accessKeys = new TreeMap<>();
 
   /** S3 buckets, global by name across accounts. */
-  public Map<String, Bucket> buckets = new TreeMap<>();
+  public TreeMap<String, Bucket> buckets = new TreeMap<>();
 
   @JsonIgnore private final ReadWriteLock lock = new ReentrantReadWriteLock();
 

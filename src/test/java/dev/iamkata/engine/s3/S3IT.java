@@ -129,6 +129,17 @@ class S3IT {
     assertEquals(
         "hello world",
         s3.getObjectAsBytes(b -> b.bucket("objects").key("copy.txt")).asUtf8String());
+    S3Exception toItself =
+        assertThrows(
+            S3Exception.class,
+            () ->
+                s3.copyObject(
+                    b ->
+                        b.sourceBucket("objects")
+                            .sourceKey("copy.txt")
+                            .destinationBucket("objects")
+                            .destinationKey("copy.txt")));
+    assertEquals("InvalidRequest", toItself.awsErrorDetails().errorCode());
   }
 
   @Test

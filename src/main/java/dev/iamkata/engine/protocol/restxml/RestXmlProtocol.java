@@ -30,6 +30,11 @@ public final class RestXmlProtocol implements Protocol {
 
     /** The root element of {@code operation}'s XML output, or null when it has no XML body. */
     String outputRoot(String operation);
+
+    /** Extra elements of an error document, such as S3's {@code <Key>} of a NoSuchKey. */
+    default Map<String, String> errorDetails(AwsException error, HttpRequest request) {
+      return Map.of();
+    }
   }
 
   /**
@@ -99,6 +104,7 @@ public final class RestXmlProtocol implements Protocol {
             .element("Code", worded.error().code())
             .element("Message", worded.getMessage());
     if (request != null) {
+      details(worded, request).forEach(xml::element);
       xml.element("Resource", request.rawPath());
     }
     xml.element("RequestId", requestId).element("HostId", hostId).close("Error");
@@ -109,6 +115,14 @@ public final class RestXmlProtocol implements Protocol {
             body.getBytes(StandardCharsets.UTF_8))
         .withHeader("x-amz-request-id", requestId)
         .withHeader("x-amz-id-2", hostId);
+  }
+
+  private Map<String, String> details(AwsException error, HttpRequest request) {
+    try {
+      return resolver.errorDetails(error, request);
+    } catch (AwsException e) {
+      return Map.of();
+    }
   }
 
   /** An {@code x-amz-id-2} value: opaque base64, as S3's are. */
