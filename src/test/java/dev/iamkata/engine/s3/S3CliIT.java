@@ -79,6 +79,31 @@ class S3CliIT {
     ok(aws.run("admin", "s3", "cp", "s3://kata-bucket/notes/hello.txt", back.toString()));
     assertEquals("hello from the kata\n", Files.readString(back));
     ok(aws.run("admin", "s3", "rm", "s3://kata-bucket/notes/hello.txt"));
+    AwsCli.Result noKey =
+        aws.run(
+            "admin",
+            "s3api",
+            "get-object",
+            "--bucket",
+            "kata-bucket",
+            "--key",
+            "notes/hello.txt",
+            dir.resolve("none").toString());
+    assertTrue(
+        noKey
+            .stderr()
+            .contains(
+                "An error occurred (NoSuchKey) when calling the GetObject operation: The specified"
+                    + " key does not exist."),
+        noKey.toString());
+    AwsCli.Result noBucket = aws.run("admin", "s3api", "delete-bucket", "--bucket", "nope-bucket");
+    assertTrue(
+        noBucket
+            .stderr()
+            .contains(
+                "An error occurred (NoSuchBucket) when calling the DeleteBucket operation: The"
+                    + " specified bucket does not exist"),
+        noBucket.toString());
     JsonNode empty =
         JSON.readTree(
             ok(aws.run("admin", "s3api", "list-objects-v2", "--bucket", "kata-bucket"))
