@@ -169,7 +169,17 @@ final class RestXmlDecoder {
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement();
+      javax.xml.parsers.DocumentBuilder builder = factory.newDocumentBuilder();
+      // the parser would print its complaints to stderr; the caller gets MalformedXML instead
+      builder.setErrorHandler(
+          new org.xml.sax.helpers.DefaultHandler() {
+            @Override
+            public void fatalError(org.xml.sax.SAXParseException e)
+                throws org.xml.sax.SAXParseException {
+              throw e;
+            }
+          });
+      return builder.parse(new ByteArrayInputStream(xml)).getDocumentElement();
     } catch (Exception e) {
       throw new AwsException(
           AwsError.MALFORMED_XML,
