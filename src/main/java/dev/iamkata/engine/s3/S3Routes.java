@@ -78,8 +78,50 @@ final class S3Routes implements RestXmlProtocol.Resolver {
     return new RestXmlProtocol.Resolved(operation, labels);
   }
 
+  /** Sub-resources of S3 APIs the engine does not serve: answered with 501 NotImplemented. */
+  private static final Set<String> UNSUPPORTED =
+      Set.of(
+          "acl",
+          "tagging",
+          "versioning",
+          "versions",
+          "cors",
+          "lifecycle",
+          "website",
+          "encryption",
+          "logging",
+          "notification",
+          "replication",
+          "ownershipControls",
+          "publicAccessBlock",
+          "object-lock",
+          "accelerate",
+          "requestPayment",
+          "analytics",
+          "metrics",
+          "inventory",
+          "intelligent-tiering",
+          "policyStatus",
+          "retention",
+          "legal-hold",
+          "attributes",
+          "restore",
+          "torrent",
+          "select");
+
   private static String operation(
       String method, String bucket, String key, Set<String> query, HttpRequest request) {
+    for (String name : query) {
+      if (UNSUPPORTED.contains(name)) {
+        return "Unsupported:" + name;
+      }
+    }
+    if (key != null && method.equals("GET") && query.contains("uploadId")) {
+      return "ListParts";
+    }
+    if (key == null && method.equals("GET") && query.contains("uploads")) {
+      return "ListMultipartUploads";
+    }
     if (bucket == null) {
       if (method.equals("GET")) {
         return "ListBuckets";

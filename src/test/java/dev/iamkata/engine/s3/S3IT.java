@@ -199,6 +199,15 @@ class S3IT {
   }
 
   @Test
+  void unservedApisAreNotImplemented() {
+    s3.createBucket(b -> b.bucket("plain"));
+    S3Exception e =
+        assertThrows(S3Exception.class, () -> s3.getBucketVersioning(b -> b.bucket("plain")));
+    assertEquals("NotImplemented", e.awsErrorDetails().errorCode());
+    assertEquals(501, e.statusCode());
+  }
+
+  @Test
   void deleteObjectsInOneRequest() {
     s3.createBucket(b -> b.bucket("batch"));
     for (String key : List.of("x", "y", "z")) {

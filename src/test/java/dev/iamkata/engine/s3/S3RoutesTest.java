@@ -43,6 +43,14 @@ class S3RoutesTest {
   }
 
   @Test
+  void unservedSubresourcesAreNotTakenForListings() {
+    assertEquals(
+        "Unsupported:versioning", resolve("GET", "/b", "versioning", "127.0.0.1:1").operation());
+    assertEquals("Unsupported:acl", resolve("GET", "/b/k", "acl", "127.0.0.1:1").operation());
+    assertEquals("ListParts", resolve("GET", "/b/k", "uploadId=x", "127.0.0.1:1").operation());
+  }
+
+  @Test
   void virtualHostedStyle() {
     RestXmlProtocol.Resolved r = resolve("GET", "/key.txt", null, "my-bucket.s3.localhost:4566");
     assertEquals("GetObject", r.operation());
