@@ -6,11 +6,15 @@ import dev.iamkata.engine.authz.Authorizer;
 import dev.iamkata.engine.authz.ParsedPolicies;
 import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.control.ControlApi;
+import dev.iamkata.engine.dynamodb.DynamoDbService;
+import dev.iamkata.engine.ec2.Ec2Service;
 import dev.iamkata.engine.http.EngineServer;
 import dev.iamkata.engine.http.Router;
 import dev.iamkata.engine.iam.IamService;
 import dev.iamkata.engine.iam.PolicyValidator;
 import dev.iamkata.engine.protocol.Service;
+import dev.iamkata.engine.protocol.ec2.Ec2Protocol;
+import dev.iamkata.engine.protocol.json.JsonProtocol;
 import dev.iamkata.engine.protocol.query.QueryProtocol;
 import dev.iamkata.engine.s3.S3Service;
 import dev.iamkata.engine.state.EngineState;
@@ -113,7 +117,13 @@ public final class Engine implements AutoCloseable {
             },
             () -> accountList);
     return new RequestPipeline(
-        new Router(List.of(iamService, s3Service, stsService)),
+        new Router(
+            List.of(
+                new DynamoDbService(state, clock).service(new JsonProtocol()),
+                new Ec2Service(state, authorizer, clock).service(new Ec2Protocol(sealer, state)),
+                iamService,
+                s3Service,
+                stsService)),
         authenticator,
         authorizer,
         control,

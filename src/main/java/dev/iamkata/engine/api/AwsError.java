@@ -51,6 +51,22 @@ public enum AwsError {
   METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
   NOT_IMPLEMENTED("NotImplemented", 501, false),
   S3_INTERNAL_ERROR("InternalError", 500, false),
+  // DynamoDB (JSON 1.0); the codec adds the namespace to the code
+  RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
+  RESOURCE_IN_USE("ResourceInUseException", 400),
+  VALIDATION_EXCEPTION("ValidationException", 400),
+  CONDITIONAL_CHECK_FAILED("ConditionalCheckFailedException", 400),
+  SERIALIZATION("SerializationException", 400),
+  UNKNOWN_OPERATION("UnknownOperationException", 400),
+  // EC2
+  UNAUTHORIZED_OPERATION("UnauthorizedOperation", 403),
+  AUTH_FAILURE("AuthFailure", 401),
+  INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
+  INVALID_INSTANCE_ID_NOT_FOUND("InvalidInstanceID.NotFound", 400),
+  INVALID_INSTANCE_ID_MALFORMED("InvalidInstanceID.Malformed", 400),
+  INVALID_VPC_ID_NOT_FOUND("InvalidVpcID.NotFound", 400),
+  INVALID_SUBNET_ID_NOT_FOUND("InvalidSubnetID.NotFound", 400),
+  DRY_RUN_OPERATION("DryRunOperation", 412),
   SERVICE_FAILURE("ServiceFailure", 500, false),
   INTERNAL_FAILURE("InternalFailure", 500, false);
 

@@ -1,0 +1,5 @@
+/**
+ * Amazon EC2 over the EC2 protocol: instance types, regions, a default VPC per account and region,
+ * instances with instance profiles ({@code iam:PassRole} on the profile's role).
+ */
+package dev.iamkata.engine.ec2;
