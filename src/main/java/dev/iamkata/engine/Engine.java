@@ -5,6 +5,8 @@ import dev.iamkata.engine.auth.Sealer;
 import dev.iamkata.engine.authz.Authorizer;
 import dev.iamkata.engine.authz.ParsedPolicies;
 import dev.iamkata.engine.clock.VirtualClock;
+import dev.iamkata.engine.cloudtrail.CloudTrailService;
+import dev.iamkata.engine.cloudtrail.Trail;
 import dev.iamkata.engine.control.ControlApi;
 import dev.iamkata.engine.dynamodb.DynamoDbService;
 import dev.iamkata.engine.ec2.Ec2Service;
@@ -84,6 +86,7 @@ public final class Engine implements AutoCloseable {
   private static RequestPipeline wire(
       EngineState state, VirtualClock clock, Map<String, AccessKeyPair> adminKeys) {
     Sealer sealer = new Sealer(Sealer.newKey());
+    Trail trail = new Trail();
     ParsedPolicies parsed = new ParsedPolicies();
     PolicyValidator validator = parsed::validate;
     Authorizer authorizer = new Authorizer(state, parsed);
@@ -110,7 +113,8 @@ public final class Engine implements AutoCloseable {
             clock,
             state,
             () -> {
-              // a reset starts the accounts afresh with the same admin keys
+              // a reset starts the accounts afresh with the same admin keys, and an empty trail
+              trail.clear();
               EngineState fresh = new EngineState();
               adminKeys.forEach((id, key) -> Bootstrap.account(fresh, id, key, clock.instant()));
               return fresh;
@@ -119,15 +123,17 @@ public final class Engine implements AutoCloseable {
     return new RequestPipeline(
         new Router(
             List.of(
-                new DynamoDbService(state, clock).service(new JsonProtocol()),
+                new DynamoDbService(state, clock).service(JsonProtocol.DYNAMODB),
                 new Ec2Service(state, authorizer, clock).service(new Ec2Protocol(sealer, state)),
+                new CloudTrailService(trail).service(JsonProtocol.CLOUDTRAIL),
                 iamService,
                 s3Service,
                 stsService)),
         authenticator,
         authorizer,
         control,
-        stsService);
+        stsService,
+        trail);
   }
 
   /** {@code http://127.0.0.1:PORT} */

@@ -5,6 +5,7 @@ import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Authenticator;
 import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.authz.Authorizer;
+import dev.iamkata.engine.cloudtrail.Trail;
 import dev.iamkata.engine.control.ControlApi;
 import dev.iamkata.engine.http.HttpRequest;
 import dev.iamkata.engine.http.HttpResponse;
@@ -18,9 +19,9 @@ import java.util.function.Function;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * One request's way through the engine: route, authenticate, decode, authorize, handle, encode.
- * Each stage is its own unit; this class only orders them and turns failures into the service's own
- * error envelope.
+ * One request's way through the engine: route, authenticate, decode, authorize, handle, encode,
+ * record. Each stage is its own unit; this class only orders them and turns failures into the
+ * service's own error envelope.
  */
 final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
   private static final System.Logger LOG = System.getLogger(RequestPipeline.class.getName());
@@ -30,18 +31,21 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
   private final Authorizer authorizer;
   private final ControlApi control;
   private final Service fallback;
+  private final Trail trail;
 
   RequestPipeline(
       Router router,
       Authenticator authenticator,
       Authorizer authorizer,
       ControlApi control,
-      Service fallback) {
+      Service fallback,
+      Trail trail) {
     this.router = router;
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.control = control;
     this.fallback = fallback;
+    this.trail = trail;
   }
 
   @Override
@@ -53,6 +57,8 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
     Optional<Service> routed = router.route(request);
     Service service = routed.orElse(fallback);
     Protocol protocol = service.protocol();
+    Caller caller = null;
+    Operation<?, ?> operation = null;
     try {
       if (routed.isEmpty()) {
         throw new AwsException(
@@ -61,11 +67,11 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
                 + Router.signingName(request)
                 + "' is not served by this iam-kata engine");
       }
-      Caller caller =
+      caller =
           authenticator.authenticate(
               request, service.signingName(), service.globalRegion(), service.s3());
       Protocol.Call call = protocol.decode(request, service);
-      Operation<?, ?> operation = call.operation();
+      operation = call.operation();
       if (operation.action() != null) {
         authorizer.authorize(
             caller,
@@ -74,19 +80,39 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
             operation.contextOf(caller, call.request()));
       }
       SdkPojo result = operation.handle(caller, call.request());
+      record(service, operation, caller, null, requestId, request);
       return protocol.success(service, operation, result, requestId);
     } catch (AwsException e) {
+      record(service, operation, caller, e, requestId, request);
       return protocol.error(service, e, requestId, request);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
-      return protocol.error(
-          service,
+      AwsException failure =
           new AwsException(
               AwsError.INTERNAL_FAILURE,
               "The request processing has failed because of an unknown error, exception or"
-                  + " failure."),
+                  + " failure.");
+      record(service, operation, caller, failure, requestId, request);
+      return protocol.error(service, failure, requestId, request);
+    }
+  }
+
+  /** The record stage: calls by an authenticated caller to a known operation go to the trail. */
+  private void record(
+      Service service,
+      Operation<?, ?> operation,
+      Caller caller,
+      AwsException error,
+      String requestId,
+      HttpRequest request) {
+    if (caller != null && operation != null) {
+      trail.record(
+          service.signingName(),
+          operation.name(),
+          caller,
+          error,
           requestId,
-          request);
+          request.header("user-agent"));
     }
   }
 }

@@ -84,6 +84,16 @@ public final class TestEngine implements AutoCloseable {
         .build();
   }
 
+  public software.amazon.awssdk.services.cloudtrail.CloudTrailClient cloudTrail(
+      AwsCredentials credentials) {
+    return software.amazon.awssdk.services.cloudtrail.CloudTrailClient.builder()
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.US_EAST_1)
+        .httpClient(http)
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+        .build();
+  }
+
   /** An S3 client with path-style addressing, as the aws CLI uses with an endpoint URL. */
   public S3Client s3(AwsCredentials credentials) {
     return S3Client.builder()

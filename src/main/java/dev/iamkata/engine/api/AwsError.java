@@ -67,6 +67,11 @@ public enum AwsError {
   INVALID_VPC_ID_NOT_FOUND("InvalidVpcID.NotFound", 400),
   INVALID_SUBNET_ID_NOT_FOUND("InvalidSubnetID.NotFound", 400),
   DRY_RUN_OPERATION("DryRunOperation", 412),
+  // CloudTrail
+  INVALID_LOOKUP_ATTRIBUTES("InvalidLookupAttributesException", 400),
+  INVALID_TIME_RANGE("InvalidTimeRangeException", 400),
+  INVALID_MAX_RESULTS("InvalidMaxResultsException", 400),
+  INVALID_NEXT_TOKEN("InvalidNextTokenException", 400),
   SERVICE_FAILURE("ServiceFailure", 500, false),
   INTERNAL_FAILURE("InternalFailure", 500, false);
 

@@ -16,16 +16,32 @@ import java.util.zip.CRC32;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * AWS's JSON 1.0 protocol as DynamoDB speaks it: {@code X-Amz-Target: PREFIX.Operation} (the
- * service's {@link Service#version()} is the prefix), {@code application/x-amz-json-1.0} bodies,
- * HTTP 400 errors whose {@code __type} is the namespaced code. The authenticator's query-style
- * codes become DynamoDB's own ({@code UnrecognizedClientException}, {@code
- * InvalidSignatureException}, …).
+ * AWS's JSON protocols (1.0 for DynamoDB, 1.1 for CloudTrail): {@code X-Amz-Target:
+ * PREFIX.Operation} (the service's {@link Service#version()} is the prefix), JSON bodies, HTTP 400
+ * errors whose {@code __type} is the namespaced code. The authenticator's query-style codes become
+ * the JSON services' own ({@code UnrecognizedClientException}, {@code InvalidSignatureException},
+ * …).
  */
 public final class JsonProtocol implements Protocol {
-  static final String CONTENT_TYPE = "application/x-amz-json-1.0";
   private static final String CORAL = "com.amazon.coral.service#";
-  private static final String DYNAMODB = "com.amazonaws.dynamodb.v20120810#";
+
+  /** DynamoDB's flavour: JSON 1.0 with a CRC32 of every body. */
+  public static final JsonProtocol DYNAMODB =
+      new JsonProtocol("application/x-amz-json-1.0", "com.amazonaws.dynamodb.v20120810#", true);
+
+  /** CloudTrail's flavour: JSON 1.1. */
+  public static final JsonProtocol CLOUDTRAIL =
+      new JsonProtocol("application/x-amz-json-1.1", "com.amazonaws.cloudtrail.v20131101#", false);
+
+  private final String contentType;
+  private final String namespace;
+  private final boolean crc32;
+
+  private JsonProtocol(String contentType, String namespace, boolean crc32) {
+    this.contentType = contentType;
+    this.namespace = namespace;
+    this.crc32 = crc32;
+  }
 
   /** How one engine error is written: the {@code __type}, the message member's name, the text. */
   private record Wire(String type, String messageMember, String message) {}
@@ -74,7 +90,7 @@ public final class JsonProtocol implements Protocol {
     return respond(status, body, requestId);
   }
 
-  private static Wire wire(AwsException e) {
+  private Wire wire(AwsException e) {
     String message = e.getMessage();
     return switch (e.error()) {
       case ACCESS_DENIED -> new Wire(CORAL + "AccessDeniedException", "Message", message);
@@ -96,26 +112,26 @@ public final class JsonProtocol implements Protocol {
       case VALIDATION_EXCEPTION, VALIDATION_ERROR, MISSING_PARAMETER, INVALID_INPUT ->
           new Wire("com.amazon.coral.validate#ValidationException", "message", message);
       case INTERNAL_FAILURE, SERVICE_FAILURE ->
-          new Wire(DYNAMODB + "InternalServerError", "message", "Internal server error");
-      default -> new Wire(DYNAMODB + e.error().code(), "message", message);
+          new Wire(namespace + "InternalServerError", "message", "Internal server error");
+      default -> new Wire(namespace + e.error().code(), "message", message);
     };
   }
 
-  private static HttpResponse respond(int status, JsonNode body, String requestId) {
+  private HttpResponse respond(int status, JsonNode body, String requestId) {
     byte[] bytes;
     try {
       bytes = JsonCodec.MAPPER.writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    CRC32 crc = new CRC32();
-    crc.update(bytes);
-    return new HttpResponse(
-        status,
-        Map.of(
-            "Content-Type", CONTENT_TYPE,
-            "x-amzn-RequestId", requestId,
-            "x-amz-crc32", String.valueOf(crc.getValue())),
-        bytes);
+    Map<String, String> headers = new java.util.LinkedHashMap<>();
+    headers.put("Content-Type", contentType);
+    headers.put("x-amzn-RequestId", requestId);
+    if (crc32) {
+      CRC32 crc = new CRC32();
+      crc.update(bytes);
+      headers.put("x-amz-crc32", String.valueOf(crc.getValue()));
+    }
+    return new HttpResponse(status, headers, bytes);
   }
 }

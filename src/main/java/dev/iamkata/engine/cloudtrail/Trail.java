@@ -1,0 +1,107 @@
+package dev.iamkata.engine.cloudtrail;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iamkata.engine.api.AwsException;
+import dev.iamkata.engine.auth.Caller;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * The engine's CloudTrail: every authenticated call the engine served, newest first, bounded so a
+ * long workshop cannot exhaust memory. Times are the virtual clock's, so "an hour later" shows in
+ * the trail too.
+ */
+public final class Trail {
+  /** The oldest events are dropped beyond this many. */
+  public static final int CAPACITY = 20_000;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern READ_ONLY =
+      Pattern.compile("(Get|List|Describe|Head|Lookup|Simulate|Decode)[A-Z].*");
+
+  private final Deque<TrailEvent> events = new ArrayDeque<>();
+
+  /**
+   * Records a call of {@code operation} on {@code signingName} by {@code caller}; {@code error} is
+   * null when it succeeded.
+   */
+  public void record(
+      String signingName,
+      String operation,
+      Caller caller,
+      AwsException error,
+      String requestId,
+      String userAgent) {
+    boolean readOnly = READ_ONLY.matcher(operation).matches();
+    String source = signingName + ".amazonaws.com";
+    String eventId = UUID.randomUUID().toString();
+    ObjectNode record = JSON.createObjectNode();
+    record.put("eventVersion", "1.08");
+    record.set("userIdentity", UserIdentity.of(caller));
+    record.put(
+        "eventTime", caller.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    record.put("eventSource", source);
+    record.put("eventName", operation);
+    record.put("awsRegion", caller.region());
+    record.put("sourceIPAddress", caller.sourceIp());
+    record.put("userAgent", userAgent);
+    if (error != null) {
+      record.put("errorCode", error.error().code());
+      record.put("errorMessage", error.getMessage());
+    }
+    record.putNull("requestParameters");
+    record.putNull("responseElements");
+    record.put("requestID", requestId);
+    record.put("eventID", eventId);
+    record.put("readOnly", readOnly);
+    record.put("eventType", "AwsApiCall");
+    record.put("managementEvent", true);
+    record.put("recipientAccountId", caller.account());
+    TrailEvent event =
+        new TrailEvent(
+            eventId,
+            caller.account(),
+            caller.time(),
+            source,
+            operation,
+            readOnly,
+            caller.accessKeyId(),
+            caller.sessionName() != null ? caller.sessionName() : caller.name(),
+            record.toString());
+    synchronized (events) {
+      events.addFirst(event);
+      if (events.size() > CAPACITY) {
+        events.removeLast();
+      }
+    }
+  }
+
+  /** The events of {@code account} that pass {@code filter}, newest first. */
+  public List<TrailEvent> find(String account, Predicate<TrailEvent> filter) {
+    List<TrailEvent> out = new ArrayList<>();
+    synchronized (events) {
+      Iterator<TrailEvent> it = events.iterator();
+      while (it.hasNext()) {
+        TrailEvent e = it.next();
+        if (e.account().equals(account) && filter.test(e)) {
+          out.add(e);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Forgets everything, as a reset of the engine does. */
+  public void clear() {
+    synchronized (events) {
+      events.clear();
+    }
+  }
+}
