@@ -18,6 +18,7 @@ import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.ec2.Ec2Protocol;
 import dev.iamkata.engine.protocol.json.JsonProtocol;
 import dev.iamkata.engine.protocol.query.QueryProtocol;
+import dev.iamkata.engine.s3.S3Service;
 import dev.iamkata.engine.state.EngineState;
 import dev.iamkata.engine.sts.StsService;
 import java.io.IOException;
@@ -28,7 +29,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The embedded AWS endpoint: IAM and STS on 127.0.0.1 with SigV4 authentication, IAM policy
+ * The embedded AWS endpoint: IAM, STS and S3 on 127.0.0.1 with SigV4 authentication, IAM policy
  * evaluation and a virtual clock. Knows nothing of lessons.
  */
 public final class Engine implements AutoCloseable {
@@ -100,6 +101,7 @@ public final class Engine implements AutoCloseable {
             IamService.VERSION,
             "us-east-1",
             new IamService(state, validator).operations());
+    Service s3Service = new S3Service(state, authorizer).service();
     Authenticator authenticator = new Authenticator(state, clock, sts.tokens());
     List<Map<String, String>> accountList = new ArrayList<>();
     adminKeys.forEach(
@@ -126,6 +128,7 @@ public final class Engine implements AutoCloseable {
                 new CloudTrailService(trail).service(JsonProtocol.CLOUDTRAIL),
                 new dev.iamkata.engine.lambda.LambdaService(state, authorizer, parsed).service(),
                 iamService,
+                s3Service,
                 stsService)),
         authenticator,
         authorizer,

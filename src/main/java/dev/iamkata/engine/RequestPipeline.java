@@ -67,7 +67,9 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
                 + Router.signingName(request)
                 + "' is not served by this iam-kata engine");
       }
-      caller = authenticator.authenticate(request, service.signingName(), service.globalRegion());
+      caller =
+          authenticator.authenticate(
+              request, service.signingName(), service.globalRegion(), service.s3());
       Protocol.Call call = protocol.decode(request, service);
       operation = call.operation();
       if (operation.action() != null) {
@@ -82,7 +84,7 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
       return protocol.success(service, operation, result, requestId);
     } catch (AwsException e) {
       record(service, operation, caller, e, requestId, request);
-      return protocol.error(service, e, requestId);
+      return protocol.error(service, e, requestId, request);
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
       AwsException failure =
@@ -91,7 +93,7 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
               "The request processing has failed because of an unknown error, exception or"
                   + " failure.");
       record(service, operation, caller, failure, requestId, request);
-      return protocol.error(service, failure, requestId);
+      return protocol.error(service, failure, requestId, request);
     }
   }
 

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -100,6 +101,21 @@ public final class TestEngine implements AutoCloseable {
         .httpClient(http)
         .credentialsProvider(StaticCredentialsProvider.create(credentials))
         .build();
+  }
+
+  /** An S3 client with path-style addressing, as the aws CLI uses with an endpoint URL. */
+  public S3Client s3(AwsCredentials credentials) {
+    return S3Client.builder()
+        .endpointOverride(URI.create(endpoint()))
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .httpClient(http)
+        .credentialsProvider(StaticCredentialsProvider.create(credentials))
+        .build();
+  }
+
+  public S3Client adminS3() {
+    return s3(admin());
   }
 
   public IamClient adminIam() {

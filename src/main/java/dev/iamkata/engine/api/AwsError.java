@@ -27,6 +27,30 @@ public enum AwsError {
   UNMODIFIABLE_ENTITY("UnmodifiableEntity", 400),
   PACKED_POLICY_TOO_LARGE("PackedPolicyTooLarge", 400),
   INVALID_AUTHORIZATION_MESSAGE("InvalidAuthorizationMessageException", 400),
+  // S3's own codes (rest-xml), with S3's statuses
+  INVALID_ACCESS_KEY_ID("InvalidAccessKeyId", 403),
+  INVALID_TOKEN("InvalidToken", 400),
+  S3_EXPIRED_TOKEN("ExpiredToken", 400),
+  NO_SUCH_BUCKET("NoSuchBucket", 404),
+  NO_SUCH_KEY("NoSuchKey", 404),
+  NO_SUCH_BUCKET_POLICY("NoSuchBucketPolicy", 404),
+  NO_SUCH_UPLOAD("NoSuchUpload", 404),
+  BUCKET_NOT_EMPTY("BucketNotEmpty", 409),
+  BUCKET_ALREADY_EXISTS("BucketAlreadyExists", 409),
+  BUCKET_ALREADY_OWNED_BY_YOU("BucketAlreadyOwnedByYou", 409),
+  INVALID_BUCKET_NAME("InvalidBucketName", 400),
+  MALFORMED_POLICY("MalformedPolicy", 400),
+  MALFORMED_XML("MalformedXML", 400),
+  INVALID_ARGUMENT("InvalidArgument", 400),
+  INVALID_REQUEST("InvalidRequest", 400),
+  INVALID_PART("InvalidPart", 400),
+  INVALID_PART_ORDER("InvalidPartOrder", 400),
+  INVALID_RANGE("InvalidRange", 416),
+  X_AMZ_CONTENT_SHA256_MISMATCH("XAmzContentSHA256Mismatch", 400),
+  ENTITY_TOO_SMALL("EntityTooSmall", 400),
+  METHOD_NOT_ALLOWED("MethodNotAllowed", 405),
+  NOT_IMPLEMENTED("NotImplemented", 501, false),
+  S3_INTERNAL_ERROR("InternalError", 500, false),
   // DynamoDB (JSON 1.0); the codec adds the namespace to the code
   RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
   RESOURCE_IN_USE("ResourceInUseException", 400),
@@ -58,7 +82,7 @@ public enum AwsError {
 
   static {
     for (AwsError e : values()) {
-      BY_CODE.put(e.code, e);
+      BY_CODE.putIfAbsent(e.code, e);
     }
   }
 

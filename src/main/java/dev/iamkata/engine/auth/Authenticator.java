@@ -2,6 +2,7 @@ package dev.iamkata.engine.auth;
 
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
+import dev.iamkata.engine.auth.sigv4.ChunkSignatures;
 import dev.iamkata.engine.auth.sigv4.SigV4Auth;
 import dev.iamkata.engine.auth.sigv4.SigV4Exception;
 import dev.iamkata.engine.auth.sigv4.SigV4Parser;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class Authenticator {
   private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
+  private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d");
   private static final String INVALID_TOKEN =
       "The security token included in the request is invalid";
@@ -49,7 +51,29 @@ public final class Authenticator {
    *     a regional service
    */
   public Caller authenticate(HttpRequest request, String signingName, String globalRegion) {
+    return authenticate(request, signingName, globalRegion, false);
+  }
+
+  /**
+   * As {@link #authenticate(HttpRequest, String, String)}; with {@code s3} the request is checked
+   * by S3's rules (canonical URI, presigned expiry) and failures carry S3's codes and messages.
+   */
+  public Caller authenticate(
+      HttpRequest request, String signingName, String globalRegion, boolean s3) {
+    try {
+      return verified(request, signingName, globalRegion, s3);
+    } catch (AwsException e) {
+      throw s3 ? S3AuthErrors.translate(e, request) : e;
+    }
+  }
+
+  private Caller verified(
+      HttpRequest request, String signingName, String globalRegion, boolean s3) {
     String payloadHash = request.header("x-amz-content-sha256");
+    if (payloadHash == null && s3 && presigned(request)) {
+      // S3's presigned URLs sign no payload
+      payloadHash = "UNSIGNED-PAYLOAD";
+    }
     SignedRequest signed =
         new SignedRequest(
             request.method(),
@@ -60,7 +84,7 @@ public final class Authenticator {
     try {
       SigV4Auth auth = SigV4Parser.parse(signed);
       // clients sign with their real clocks, so skew is judged against real time
-      SigV4Verifier.checkTime(auth, clock.baseInstant(), false).ifPresent(Authenticator::fail);
+      SigV4Verifier.checkTime(auth, clock.baseInstant(), s3).ifPresent(Authenticator::fail);
       SigV4Verifier.checkScope(
               auth,
               signingName,
@@ -72,7 +96,7 @@ public final class Authenticator {
       Credential credential = credential(auth);
       byte[] key =
           signingKeys.get(credential.secret(), auth.scopeDate(), auth.region(), auth.service());
-      Verification verification = SigV4Verifier.verify(signed, auth, key, false);
+      Verification verification = SigV4Verifier.verify(signed, auth, key, s3);
       if (!verification.matches()) {
         LOG.log(
             System.Logger.Level.DEBUG,
@@ -85,6 +109,9 @@ public final class Authenticator {
                     + verification.stringToSign());
         verification.failure().ifPresent(Authenticator::fail);
       }
+      if (s3) {
+        checkPayload(request, payloadHash, auth, key);
+      }
       SessionClaims session = credential.session();
       if (session != null && !clock.instant().isBefore(session.expiration())) {
         throw new AwsException(AwsError.EXPIRED_TOKEN, EXPIRED_TOKEN);
@@ -92,6 +119,30 @@ public final class Authenticator {
       return caller(credential, auth, request);
     } catch (SigV4Exception e) {
       throw fail(e);
+    }
+  }
+
+  private static boolean presigned(HttpRequest request) {
+    String query = request.rawQuery();
+    return query != null && query.contains("X-Amz-Signature=");
+  }
+
+  /**
+   * S3 checks the payload against {@code x-amz-content-sha256}: a hex hash must be the body's, and
+   * signed aws-chunked bodies must carry a valid signature chain.
+   */
+  private static void checkPayload(
+      HttpRequest request, String payloadHash, SigV4Auth auth, byte[] key) {
+    if (payloadHash == null || auth.presigned()) {
+      return;
+    }
+    if (ChunkSignatures.signedChunks(payloadHash)) {
+      ChunkSignatures.verify(request.body(), auth, key).ifPresent(Authenticator::fail);
+    } else if (HEX_HASH.matcher(payloadHash).matches()
+        && !payloadHash.equals(SignedRequest.sha256Hex(request.body()))) {
+      throw new AwsException(
+          AwsError.X_AMZ_CONTENT_SHA256_MISMATCH,
+          "The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
   }
 

@@ -52,6 +52,59 @@ public final class Authorizer {
   }
 
   /**
+   * As {@link #authorize(Caller, String, String, Map)} for a resource that may carry a
+   * resource-based policy (an S3 bucket policy) and belongs to {@code resourceAccount}: within the
+   * account either side may grant; across accounts both must.
+   *
+   * @param resourcePolicy the policy document, or null when the resource has none
+   */
+  public void authorize(
+      Caller caller,
+      String action,
+      String resource,
+      Map<String, List<String>> keys,
+      String resourcePolicy,
+      String resourcePolicyId,
+      String resourceAccount) {
+    Decision decision =
+        state.read(
+            () -> {
+              CallerPolicies policies = CallerPolicies.of(caller, state, parsed);
+              EvaluationInput.Builder input =
+                  input(policies, context(caller, policies, action, resource, keys))
+                      .resourceAccount(resourceAccount);
+              if (resourcePolicy != null) {
+                input.resourcePolicy(
+                    new SourcedPolicy(
+                        resourcePolicyId,
+                        PolicyType.RESOURCE,
+                        parsed.parse(resourcePolicy, PolicyKind.RESOURCE)));
+              }
+              return PolicyEvaluator.evaluate(input.build());
+            });
+    if (!decision.allowed()) {
+      throw denied(caller, action, resource, decision.reason(action));
+    }
+  }
+
+  /** Whether {@link #authorize(Caller, String, String, Map, String, String, String)} would pass. */
+  public boolean allowed(
+      Caller caller,
+      String action,
+      String resource,
+      String resourcePolicy,
+      String resourcePolicyId,
+      String resourceAccount) {
+    try {
+      authorize(
+          caller, action, resource, Map.of(), resourcePolicy, resourcePolicyId, resourceAccount);
+      return true;
+    } catch (AwsException e) {
+      return false;
+    }
+  }
+
+  /**
    * Checks a role assumption: the caller's own policies and the role's trust policy must both allow
    * {@code sts:AssumeRole} and each of {@code extraActions} ({@code sts:TagSession}, {@code
    * sts:SetSourceIdentity}). A role that does not exist is denied in the same words, as STS does.

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 /**
  * Picks the service a request is for. Signed requests name it in their credential scope; for
  * unsigned ones (which then fail authentication in that service's own words) the host name or the
- * query {@code Action} decides.
+ * query {@code Action} decides, and without an {@code Action} a bucket-like path or an S3-only
+ * method means S3.
  */
 public final class Router {
   private static final Pattern SCOPE =
@@ -50,7 +51,21 @@ public final class Router {
         return Optional.of(s);
       }
     }
+    Service s3 = bySigningName.get("s3");
+    if (s3 != null && action == null && looksLikeS3(request)) {
+      return Optional.of(s3);
+    }
     return Optional.of(fallback);
+  }
+
+  /**
+   * An unsigned request without an {@code Action} that the query services could not mean: a path
+   * below the root, or a method they never use (S3's anonymous requests).
+   */
+  private static boolean looksLikeS3(HttpRequest request) {
+    String method = request.method();
+    boolean queryMethod = method.equals("GET") || method.equals("POST");
+    return !queryMethod || !(request.rawPath().isEmpty() || request.rawPath().equals("/"));
   }
 
   /** The service named in the credential scope, or null for an unsigned request. */

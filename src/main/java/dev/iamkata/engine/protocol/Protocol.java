@@ -20,6 +20,14 @@ public interface Protocol {
 
   HttpResponse error(Service service, AwsException error, String requestId);
 
+  /**
+   * As {@link #error(Service, AwsException, String)}, for protocols whose errors echo the request.
+   */
+  default HttpResponse error(
+      Service service, AwsException error, String requestId, HttpRequest request) {
+    return error(service, error, requestId);
+  }
+
   /** A decoded request: the routing-table row and the SDK request object. */
   record Call(Operation<?, ?> operation, Object request) {}
 }

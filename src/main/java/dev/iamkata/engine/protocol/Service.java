@@ -41,6 +41,11 @@ public record Service(
     return new Service(signingName, protocol, xmlns, version, globalRegion, Map.copyOf(table));
   }
 
+  /** Whether requests are signed and checked by S3's SigV4 rules. */
+  public boolean s3() {
+    return "s3".equals(signingName);
+  }
+
   public Optional<Operation<?, ?>> operation(String name) {
     return Optional.ofNullable(operations.get(name));
   }

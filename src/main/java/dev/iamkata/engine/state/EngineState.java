@@ -9,13 +9,16 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
- * Everything the engine remembers: accounts and the global index of access keys. One read-write
- * lock guards it all; handlers run inside {@link #read} or {@link #write}, which keeps every
- * request atomic without per-entity locking. Serialises to JSON for snapshot and restore.
+ * Everything the engine remembers: accounts, the global index of access keys and S3's buckets. One
+ * read-write lock guards it all; handlers run inside {@link #read} or {@link #write}, which keeps
+ * every request atomic without per-entity locking. Serialises to JSON for snapshot and restore.
  */
 public final class EngineState {
   public Map<String, Account> accounts = new TreeMap<>();
   public Map<String, AccessKey> accessKeys = new TreeMap<>();
+
+  /** S3 buckets, global by name across accounts. */
+  public TreeMap<String, Bucket> buckets = new TreeMap<>();
 
   @JsonIgnore private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
@@ -45,6 +48,7 @@ public final class EngineState {
         () -> {
           accounts = other.accounts;
           accessKeys = other.accessKeys;
+          buckets = other.buckets;
           return null;
         });
   }

@@ -72,5 +72,11 @@ class RouterTest {
     assertNull(Router.signingName(listUsers));
     assertEquals(IAM, ROUTER.route(listUsers).orElseThrow());
     assertEquals(STS, ROUTER.route(request(Map.of(), null, "")).orElseThrow());
+    Service s3 = service("s3", "GetObject");
+    Router withS3 = new Router(List.of(IAM, s3, STS));
+    HttpRequest anonymousGet =
+        new HttpRequest("GET", "/bucket/key", null, Map.of(), new byte[0], "127.0.0.1");
+    assertEquals(s3, withS3.route(anonymousGet).orElseThrow());
+    assertEquals(STS, withS3.route(request(Map.of(), null, "")).orElseThrow());
   }
 }
