@@ -3,9 +3,7 @@ package dev.iamkata.engine.protocol.ec2;
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.protocol.Xml;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import dev.iamkata.engine.protocol.query.QueryDecoder;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
@@ -13,7 +11,6 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
-import software.amazon.awssdk.utils.builder.Buildable;
 
 /**
  * Reads EC2 query parameters ({@code InstanceId.1=i-1&Filter.1.Name=x&Filter.1.Value.1=y}) into SDK
@@ -24,81 +21,38 @@ import software.amazon.awssdk.utils.builder.Buildable;
 public final class Ec2Codec {
   private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
+  /**
+   * EC2 forms are query forms whose lists are always {@code Name.N}, with nothing sent for an empty
+   * one, and whose bad values are {@code InvalidParameterValue} naming the parameter without its
+   * indices. The requests EC2 serves have no maps and no scalars other than strings, numbers,
+   * booleans and timestamps, so the query decoder's handling of those others never applies here.
+   */
+  private static final QueryDecoder DECODER =
+      new QueryDecoder(
+          new QueryDecoder.Spelling() {
+            @Override
+            public String listEntries(ListTrait list, String name) {
+              return name + ".";
+            }
+
+            @Override
+            public boolean emptyListParameter() {
+              return false;
+            }
+
+            @Override
+            public AwsException badValue(String name, String raw) {
+              return new AwsException(
+                  AwsError.INVALID_PARAMETER_VALUE,
+                  "Invalid value '" + raw + "' for " + name.replaceAll("\\.\\d+", ""));
+            }
+          });
+
   private Ec2Codec() {}
 
   /** Fills {@code builder} from {@code params} and builds it. */
   public static Object decode(SdkPojo builder, Map<String, String> params) {
-    fill(builder, "", params);
-    return ((Buildable) builder).build();
-  }
-
-  private static void fill(SdkPojo builder, String prefix, Map<String, String> params) {
-    for (SdkField<?> field : builder.sdkFields()) {
-      Object value = read(field, prefix + field.locationName(), params);
-      if (value != null) {
-        field.set(builder, value);
-      }
-    }
-  }
-
-  private static Object read(SdkField<?> field, String name, Map<String, String> params) {
-    MarshallingType<?> type = field.marshallingType();
-    if (type == MarshallingType.LIST) {
-      SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
-      List<Object> out = new ArrayList<>();
-      for (int i = 1; ; i++) {
-        String item = name + "." + i;
-        if (!params.containsKey(item) && !hasPrefix(params, item + ".")) {
-          break;
-        }
-        out.add(read(member, item, params));
-      }
-      return out.isEmpty() ? null : out;
-    }
-    if (type == MarshallingType.SDK_POJO) {
-      if (!hasPrefix(params, name + ".")) {
-        return null;
-      }
-      SdkPojo nested = field.constructor().get();
-      fill(nested, name + ".", params);
-      return ((Buildable) nested).build();
-    }
-    if (type == MarshallingType.MAP) {
-      return null;
-    }
-    String raw = params.get(name);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      if (type == MarshallingType.STRING) {
-        return raw;
-      } else if (type == MarshallingType.INTEGER) {
-        return Integer.valueOf(raw);
-      } else if (type == MarshallingType.LONG) {
-        return Long.valueOf(raw);
-      } else if (type == MarshallingType.BOOLEAN) {
-        return Boolean.valueOf(raw);
-      } else if (type == MarshallingType.DOUBLE) {
-        return Double.valueOf(raw);
-      } else if (type == MarshallingType.INSTANT) {
-        return Instant.parse(raw);
-      }
-    } catch (NumberFormatException | DateTimeParseException e) {
-      throw new AwsException(
-          AwsError.INVALID_PARAMETER_VALUE,
-          "Invalid value '" + raw + "' for " + name.replaceAll("\\.\\d+", ""));
-    }
-    return null;
-  }
-
-  private static boolean hasPrefix(Map<String, String> params, String prefix) {
-    for (String key : params.keySet()) {
-      if (key.startsWith(prefix)) {
-        return true;
-      }
-    }
-    return false;
+    return DECODER.build(builder, params);
   }
 
   /** {@code <OpResponse xmlns=…><requestId>…</requestId>members</OpResponse>}. */

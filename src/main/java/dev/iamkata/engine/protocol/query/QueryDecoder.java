@@ -18,18 +18,68 @@ import software.amazon.awssdk.utils.builder.Buildable;
 /**
  * Reads query-protocol form parameters ({@code RoleName=x&Tags.member.1.Key=k}) into an SDK request
  * builder, driven by the builder's own field descriptions, so parameter names, list encodings and
- * nested shapes are exactly the ones the SDK and the aws CLI send.
+ * nested shapes are exactly the ones the SDK and the aws CLI send. The EC2 protocol's forms differ
+ * only in how lists are spelled and bad values reported, so it reads them with its own {@link
+ * Spelling}.
  */
 public final class QueryDecoder {
-  private QueryDecoder() {}
+  /** What a query-style protocol spells its own way; everything else is read alike. */
+  public interface Spelling {
+    /** The parameter prefix of the entries of list {@code name}, to which 1, 2, … are appended. */
+    String listEntries(ListTrait list, String name);
+
+    /** True when a bare {@code name=} stands for an explicitly empty list. */
+    boolean emptyListParameter();
+
+    /** The error for {@code raw}, the value of parameter {@code name}, not parsing as its type. */
+    AwsException badValue(String name, String raw);
+  }
+
+  private static final QueryDecoder QUERY =
+      new QueryDecoder(
+          new Spelling() {
+            @Override
+            public String listEntries(ListTrait list, String name) {
+              return list.isFlattened() ? name + "." : name + ".member.";
+            }
+
+            // botocore sends "Name=" for an explicitly empty list
+            @Override
+            public boolean emptyListParameter() {
+              return true;
+            }
+
+            @Override
+            public AwsException badValue(String name, String raw) {
+              return new AwsException(
+                  AwsError.VALIDATION_ERROR,
+                  "1 validation error detected: Value '"
+                      + raw
+                      + "' at '"
+                      + name
+                      + "' failed to parse");
+            }
+          });
+
+  private final Spelling spelling;
+
+  /** A decoder for forms spelled as {@code spelling} says. */
+  public QueryDecoder(Spelling spelling) {
+    this.spelling = spelling;
+  }
+
+  /** Fills {@code builder} from query-protocol {@code params} and builds it. */
+  public static Object decode(SdkPojo builder, Map<String, String> params) {
+    return QUERY.build(builder, params);
+  }
 
   /** Fills {@code builder} from {@code params} and builds it. */
-  public static Object decode(SdkPojo builder, Map<String, String> params) {
+  public Object build(SdkPojo builder, Map<String, String> params) {
     fill(builder, "", params);
     return ((Buildable) builder).build();
   }
 
-  private static void fill(SdkPojo builder, String prefix, Map<String, String> params) {
+  private void fill(SdkPojo builder, String prefix, Map<String, String> params) {
     for (SdkField<?> field : builder.sdkFields()) {
       Object value = read(field, prefix + field.locationName(), params);
       if (value != null) {
@@ -38,7 +88,7 @@ public final class QueryDecoder {
     }
   }
 
-  private static Object read(SdkField<?> field, String name, Map<String, String> params) {
+  private Object read(SdkField<?> field, String name, Map<String, String> params) {
     MarshallingType<?> type = field.marshallingType();
     if (type == MarshallingType.LIST) {
       return readList(field.getTrait(ListTrait.class), name, params);
@@ -58,8 +108,8 @@ public final class QueryDecoder {
     return raw == null ? null : scalar(type, name, raw);
   }
 
-  private static List<Object> readList(ListTrait trait, String name, Map<String, String> params) {
-    String base = trait.isFlattened() ? name + "." : name + ".member.";
+  private List<Object> readList(ListTrait trait, String name, Map<String, String> params) {
+    String base = spelling.listEntries(trait, name);
     List<Object> out = new ArrayList<>();
     for (int i = 1; ; i++) {
       String itemName = base + i;
@@ -68,15 +118,13 @@ public final class QueryDecoder {
       }
       out.add(read(trait.memberFieldInfo(), itemName, params));
     }
-    // botocore sends "Name=" for an explicitly empty list
-    if (out.isEmpty() && !params.containsKey(name)) {
+    if (out.isEmpty() && !(spelling.emptyListParameter() && params.containsKey(name))) {
       return null;
     }
     return out;
   }
 
-  private static Map<String, Object> readMap(
-      MapTrait trait, String name, Map<String, String> params) {
+  private Map<String, Object> readMap(MapTrait trait, String name, Map<String, String> params) {
     String base = trait.isFlattened() ? name + "." : name + ".entry.";
     Map<String, Object> out = new LinkedHashMap<>();
     for (int i = 1; params.containsKey(base + i + "." + trait.keyLocationName()); i++) {
@@ -87,7 +135,7 @@ public final class QueryDecoder {
     return out.isEmpty() ? null : out;
   }
 
-  private static Object scalar(MarshallingType<?> type, String name, String raw) {
+  private Object scalar(MarshallingType<?> type, String name, String raw) {
     try {
       if (type == MarshallingType.STRING) {
         return raw;
@@ -103,9 +151,7 @@ public final class QueryDecoder {
         return Double.valueOf(raw);
       }
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new AwsException(
-          AwsError.VALIDATION_ERROR,
-          "1 validation error detected: Value '" + raw + "' at '" + name + "' failed to parse");
+      throw spelling.badValue(name, raw);
     }
     throw new AwsException(AwsError.INVALID_INPUT, "Unsupported parameter type for " + name);
   }
