@@ -25,12 +25,16 @@ public final class S3Service {
 
   private final S3Buckets buckets;
   private final S3Objects objects;
+  private final S3Listing listing;
+  private final S3Copy copy;
   private final S3Multipart multipart;
 
   public S3Service(EngineState state, Authorizer authorizer) {
     S3Access access = new S3Access(state, authorizer);
     this.buckets = new S3Buckets(state, access);
     this.objects = new S3Objects(state, access);
+    this.listing = new S3Listing(state, access);
+    this.copy = new S3Copy(access, objects);
     this.multipart = new S3Multipart(state, access);
   }
 
@@ -86,11 +90,11 @@ public final class S3Service {
         row(
             "ListObjects",
             software.amazon.awssdk.services.s3.model.ListObjectsRequest::builder,
-            objects::listObjects),
+            listing::listObjects),
         row(
             "ListObjectsV2",
             software.amazon.awssdk.services.s3.model.ListObjectsV2Request::builder,
-            objects::listObjectsV2),
+            listing::listObjectsV2),
         row(
             "PutObject",
             software.amazon.awssdk.services.s3.model.PutObjectRequest::builder,
@@ -110,7 +114,7 @@ public final class S3Service {
         row(
             "CopyObject",
             software.amazon.awssdk.services.s3.model.CopyObjectRequest::builder,
-            objects::copyObject),
+            copy::copyObject),
         row(
             "CreateMultipartUpload",
             software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest::builder,
