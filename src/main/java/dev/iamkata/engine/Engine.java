@@ -125,13 +125,14 @@ public final class Engine implements AutoCloseable {
             },
             () -> accountList);
     ServiceSessions serviceSessions = new ServiceSessions(state, parsed, sts.tokens());
+    Ec2Service ec2 = new Ec2Service(state, authorizer, clock);
     // the calls inside Lambda functions go through the router the functions are part of
     AtomicReference<ServiceCalls> internalCalls = new AtomicReference<>();
     Router router =
         new Router(
             List.of(
                 new DynamoDbService(state, clock).service(JsonProtocol.DYNAMODB),
-                new Ec2Service(state, authorizer, clock).service(new Ec2Protocol(sealer, state)),
+                ec2.service(new Ec2Protocol(sealer, state)),
                 new CloudTrailService(trail).service(JsonProtocol.CLOUDTRAIL),
                 new LambdaService(
                         state,
@@ -144,7 +145,14 @@ public final class Engine implements AutoCloseable {
                 s3Service,
                 stsService));
     internalCalls.set(new InternalCalls(router, authorizer, trail));
-    return new RequestPipeline(router, authenticator, authorizer, control, stsService, trail);
+    return new RequestPipeline(
+        router,
+        authenticator,
+        authorizer,
+        control,
+        ec2.metadata(state, serviceSessions, sealer, clock),
+        stsService,
+        trail);
   }
 
   /** {@code http://127.0.0.1:PORT} */

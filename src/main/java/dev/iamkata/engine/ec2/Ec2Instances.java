@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import software.amazon.awssdk.services.ec2.model.DescribeIamInstanceProfileAssociationsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeIamInstanceProfileAssociationsResponse;
@@ -113,6 +114,9 @@ final class Ec2Instances {
           "172.31." + (zone * 16 + 1 + RANDOM.nextInt(14)) + "." + (2 + RANDOM.nextInt(250));
       inst.groupId = Ec2Network.groupId(caller);
       inst.keyName = r.keyName();
+      inst.tokensRequired =
+          r.metadataOptions() != null
+              && "required".equals(r.metadataOptions().httpTokensAsString());
       if (profile != null) {
         inst.profileArn = profile.arn;
         inst.profileId = profile.id;
@@ -273,6 +277,49 @@ final class Ec2Instances {
     return DescribeIamInstanceProfileAssociationsResponse.builder()
         .iamInstanceProfileAssociations(out)
         .build();
+  }
+
+  /**
+   * A running (pending or running, not terminated) instance as the metadata service sees it.
+   *
+   * @param profileArn the instance profile's ARN, or null without one
+   */
+  record Running(
+      String id,
+      String account,
+      String region,
+      String zone,
+      String type,
+      String imageId,
+      String privateIp,
+      Instant launched,
+      String profileArn,
+      String profileId,
+      boolean tokensRequired) {}
+
+  /** The instance {@code id} in any account and region, unless it is terminated. */
+  synchronized Optional<Running> running(String id) {
+    for (var account : instances.entrySet()) {
+      for (var region : account.getValue().entrySet()) {
+        StoredInstance inst = region.getValue().get(id);
+        if (inst != null && !inst.state.equals("terminated")) {
+          return Optional.of(
+              new Running(
+                  inst.id,
+                  account.getKey().id,
+                  region.getKey(),
+                  inst.zone,
+                  inst.type,
+                  inst.imageId,
+                  inst.privateIp,
+                  inst.launched,
+                  inst.associationId == null ? null : inst.profileArn,
+                  inst.profileId,
+                  inst.tokensRequired));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static AwsException notFound(String id) {
