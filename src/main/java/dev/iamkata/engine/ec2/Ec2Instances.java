@@ -1,5 +1,13 @@
 package dev.iamkata.engine.ec2;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
@@ -8,6 +16,7 @@ import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
 import dev.iamkata.engine.state.InstanceProfile;
+import dev.iamkata.engine.state.ServiceSections;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,13 +52,22 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
 final class Ec2Instances {
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Instances in snapshots: every field of {@link StoredInstance}, times in ISO-8601. */
+  private static final ObjectMapper SNAPSHOT =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+          .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+          .build();
+
   private final EngineState state;
   private final Authorizer authorizer;
   private final VirtualClock clock;
 
   /**
    * Instances by account, then region, then ID; guarded by {@code this}. Keyed by the account
-   * object itself, so a reset or restore, which replaces the accounts, starts with none.
+   * object itself: a reset or restore, which replaces the accounts, replaces the instances too.
    */
   private final Map<Account, Map<String, Map<String, StoredInstance>>> instances =
       new WeakHashMap<>();
@@ -296,6 +314,34 @@ final class Ec2Instances {
       String profileArn,
       String profileId,
       boolean tokensRequired) {}
+
+  /** The instances of {@code current}'s accounts as a snapshot section. */
+  synchronized JsonNode export(EngineState current) {
+    return ServiceSections.write(instances, current, SNAPSHOT::valueToTree);
+  }
+
+  /** Reads a snapshot section; the returned action replaces every instance with its instances. */
+  Runnable restore(JsonNode section, EngineState incoming) {
+    Map<Account, Map<String, Map<String, StoredInstance>>> read =
+        ServiceSections.read(
+            section,
+            incoming,
+            node -> {
+              try {
+                return SNAPSHOT.treeToValue(node, StoredInstance.class);
+              } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(
+                    "an EC2 instance in the snapshot: " + e.getOriginalMessage(), e);
+              }
+            },
+            inst -> inst.id);
+    return () -> {
+      synchronized (this) {
+        instances.clear();
+        instances.putAll(read);
+      }
+    };
+  }
 
   /** The instance {@code id} in any account and region, unless it is terminated. */
   synchronized Optional<Running> running(String id) {

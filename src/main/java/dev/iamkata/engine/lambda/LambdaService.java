@@ -1,5 +1,8 @@
 package dev.iamkata.engine.lambda;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
@@ -7,10 +10,13 @@ import dev.iamkata.engine.authz.Authorizer;
 import dev.iamkata.engine.protocol.Operation;
 import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.ServiceCalls;
+import dev.iamkata.engine.protocol.json.JsonCodec;
 import dev.iamkata.engine.protocol.restjson.RestJsonProtocol;
 import dev.iamkata.engine.protocol.restjson.RestJsonProtocol.Route;
 import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.ServiceData;
+import dev.iamkata.engine.state.ServiceSections;
 import dev.iamkata.engine.sts.ServiceSessions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -44,12 +50,12 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 
 /**
- * Lambda functions per account and region, kept in memory (not in snapshots: a reset or restore
- * starts with none). Each operation is authorized as {@code lambda:Op} on the function's ARN;
- * giving a function a role also needs {@code iam:PassRole} on the role with {@code
- * iam:PassedToService} = {@code lambda.amazonaws.com}, and the role's trust policy must let {@code
- * lambda.amazonaws.com} assume it. Invoke runs a function's handler file in the engine's
- * declarative runtime as its execution role (see {@link Invocations}).
+ * Lambda functions per account and region, kept in memory and in snapshots ({@link #data()}). Each
+ * operation is authorized as {@code lambda:Op} on the function's ARN; giving a function a role also
+ * needs {@code iam:PassRole} on the role with {@code iam:PassedToService} = {@code
+ * lambda.amazonaws.com}, and the role's trust policy must let {@code lambda.amazonaws.com} assume
+ * it. Invoke runs a function's handler file in the engine's declarative runtime as its execution
+ * role (see {@link Invocations}).
  */
 public final class LambdaService {
   /** The HTTP bindings, from botocore's {@code lambda/2015-03-31/service-2.json}. */
@@ -85,7 +91,34 @@ public final class LambdaService {
   private final Invocations invocations;
 
   /** A function: its configuration as GetFunction returns it, and its deployment package. */
-  private record Function(FunctionConfiguration config, byte[] zip) {}
+  private record Function(FunctionConfiguration config, byte[] zip) {
+    String name() {
+      return config.functionName();
+    }
+
+    JsonNode write() {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      out.set("configuration", JsonCodec.encodeMembers(config));
+      out.put("zip", Base64.getEncoder().encodeToString(zip));
+      return out;
+    }
+
+    static Function read(JsonNode node) {
+      try {
+        FunctionConfiguration config =
+            (FunctionConfiguration)
+                JsonCodec.decodeMembers(
+                    FunctionConfiguration.builder(), node.path("configuration"));
+        if (config.functionName() == null) {
+          throw new IllegalArgumentException("a Lambda function in the snapshot has no name");
+        }
+        return new Function(config, Base64.getDecoder().decode(node.path("zip").asText()));
+      } catch (AwsException e) {
+        throw new IllegalArgumentException(
+            "a Lambda function in the snapshot: " + e.getMessage(), e);
+      }
+    }
+  }
 
   /** Functions by account object, then region, then name; guarded by {@code this}. */
   private final Map<Account, Map<String, Map<String, Function>>> functions = new WeakHashMap<>();
@@ -105,6 +138,40 @@ public final class LambdaService {
     this.authorizer = authorizer;
     this.sessions = sessions;
     this.invocations = new Invocations(sessions, callers, calls);
+  }
+
+  /** The functions, with their packages, in snapshots. */
+  public ServiceData data() {
+    return new ServiceData() {
+      @Override
+      public String name() {
+        return "lambda";
+      }
+
+      @Override
+      public JsonNode export(EngineState current) {
+        synchronized (LambdaService.this) {
+          return ServiceSections.write(functions, current, Function::write);
+        }
+      }
+
+      @Override
+      public Runnable restore(JsonNode section, EngineState incoming) {
+        var read = ServiceSections.read(section, incoming, Function::read, Function::name);
+        return () -> {
+          synchronized (LambdaService.this) {
+            functions.clear();
+            read.forEach(
+                (account, regions) ->
+                    regions.forEach(
+                        (region, byName) ->
+                            functions
+                                .computeIfAbsent(account, a -> new TreeMap<>())
+                                .put(region, new TreeMap<>(byName))));
+          }
+        };
+      }
+    };
   }
 
   /** The routing table, as a {@link Service} of the rest-json protocol. */
