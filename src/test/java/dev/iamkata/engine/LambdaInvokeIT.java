@@ -271,6 +271,58 @@ class LambdaInvokeIT {
   }
 
   @Test
+  void callsOfOtherProtocolsAreWordedByTheirService() throws Exception {
+    iam.putRolePolicy(
+        r ->
+            r.roleName("fn-role")
+                .policyName("s3")
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":[\"s3:PutObject\",\"s3:GetObject\"],"
+                        + "\"Resource\":\"arn:aws:s3:::fn-bucket/*\"}]}"));
+    engine.adminS3().createBucket(b -> b.bucket("fn-bucket"));
+    create(
+        "s3-user",
+        "handler.yaml",
+        """
+        steps:
+          - service: s3
+            operation: PutObject
+            parameters: {Bucket: fn-bucket, Key: "${event.key}", Body: "${event.text}"}
+          - id: got
+            service: s3
+            operation: GetObject
+            parameters: {Bucket: fn-bucket, Key: "${event.key}"}
+          - id: me
+            service: sts
+            operation: GetCallerIdentity
+        return: {body: "${steps.got.Body}", arn: "${steps.me.Arn}"}
+        """);
+    JsonNode out =
+        JSON.readTree(
+            invoke("s3-user", "{\"key\":\"k.txt\",\"text\":\"written inside\"}")
+                .payload()
+                .asUtf8String());
+    assertEquals("written inside", out.path("body").asText(), out.toString());
+    assertEquals(
+        "arn:aws:sts::" + TestEngine.ACCOUNT + ":assumed-role/fn-role/s3-user",
+        out.path("arn").asText());
+    assertEquals(
+        "written inside",
+        engine.adminS3().getObjectAsBytes(b -> b.bucket("fn-bucket").key("k.txt")).asUtf8String());
+    create(
+        "lister",
+        "handler.yaml",
+        "steps:\n  - {service: iam, operation: ListRoles}\n  - {service: s3, operation: ListBuckets}\n");
+    JsonNode denied = JSON.readTree(invoke("lister", "{}").payload().asUtf8String());
+    assertEquals("AccessDenied", denied.path("errorType").asText());
+    assertTrue(denied.path("errorMessage").asText().contains("iam:ListRoles"), denied.toString());
+    create("typo", "handler.yaml", "steps:\n  - {service: dynamo, operation: ListTables}\n");
+    JsonNode unknown = JSON.readTree(invoke("typo", "{}").payload().asUtf8String());
+    assertEquals("UnknownServiceError", unknown.path("errorType").asText());
+  }
+
+  @Test
   void invokingNeedsLambdaInvokeFunction() {
     create("reader", "handler.yaml", READER);
     iam.createUser(r -> r.userName("dev"));

@@ -1,8 +1,5 @@
 package dev.iamkata.engine.lambda;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
@@ -10,13 +7,10 @@ import dev.iamkata.engine.authz.Authorizer;
 import dev.iamkata.engine.protocol.Operation;
 import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.ServiceCalls;
-import dev.iamkata.engine.protocol.json.JsonCodec;
 import dev.iamkata.engine.protocol.restjson.RestJsonProtocol;
 import dev.iamkata.engine.protocol.restjson.RestJsonProtocol.Route;
-import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
 import dev.iamkata.engine.state.ServiceData;
-import dev.iamkata.engine.state.ServiceSections;
 import dev.iamkata.engine.sts.ServiceSessions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,9 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
@@ -90,38 +82,8 @@ public final class LambdaService {
   private final ServiceSessions sessions;
   private final Invocations invocations;
 
-  /** A function: its configuration as GetFunction returns it, and its deployment package. */
-  private record Function(FunctionConfiguration config, byte[] zip) {
-    String name() {
-      return config.functionName();
-    }
-
-    JsonNode write() {
-      ObjectNode out = JsonNodeFactory.instance.objectNode();
-      out.set("configuration", JsonCodec.encodeMembers(config));
-      out.put("zip", Base64.getEncoder().encodeToString(zip));
-      return out;
-    }
-
-    static Function read(JsonNode node) {
-      try {
-        FunctionConfiguration config =
-            (FunctionConfiguration)
-                JsonCodec.decodeMembers(
-                    FunctionConfiguration.builder(), node.path("configuration"));
-        if (config.functionName() == null) {
-          throw new IllegalArgumentException("a Lambda function in the snapshot has no name");
-        }
-        return new Function(config, Base64.getDecoder().decode(node.path("zip").asText()));
-      } catch (AwsException e) {
-        throw new IllegalArgumentException(
-            "a Lambda function in the snapshot: " + e.getMessage(), e);
-      }
-    }
-  }
-
-  /** Functions by account object, then region, then name; guarded by {@code this}. */
-  private final Map<Account, Map<String, Map<String, Function>>> functions = new WeakHashMap<>();
+  /** The functions; guarded by {@code this}. */
+  private final FunctionStore store = new FunctionStore(this);
 
   /**
    * @param sessions opens the execution role's sessions
@@ -142,36 +104,7 @@ public final class LambdaService {
 
   /** The functions, with their packages, in snapshots. */
   public ServiceData data() {
-    return new ServiceData() {
-      @Override
-      public String name() {
-        return "lambda";
-      }
-
-      @Override
-      public JsonNode export(EngineState current) {
-        synchronized (LambdaService.this) {
-          return ServiceSections.write(functions, current, Function::write);
-        }
-      }
-
-      @Override
-      public Runnable restore(JsonNode section, EngineState incoming) {
-        var read = ServiceSections.read(section, incoming, Function::read, Function::name);
-        return () -> {
-          synchronized (LambdaService.this) {
-            functions.clear();
-            read.forEach(
-                (account, regions) ->
-                    regions.forEach(
-                        (region, byName) ->
-                            functions
-                                .computeIfAbsent(account, a -> new TreeMap<>())
-                                .put(region, new TreeMap<>(byName))));
-          }
-        };
-      }
-    };
+    return store.data();
   }
 
   /** The routing table, as a {@link Service} of the rest-json protocol. */
@@ -237,15 +170,12 @@ public final class LambdaService {
     return at < 0 ? nameOrArn : nameOrArn.substring(at + ":function:".length());
   }
 
-  private Map<String, Function> regionFunctions(Caller caller) {
-    Account account = state.read(() -> state.account(caller.account()).orElseThrow());
-    return functions
-        .computeIfAbsent(account, a -> new TreeMap<>())
-        .computeIfAbsent(caller.region(), r -> new TreeMap<>());
+  private Map<String, StoredFunction> regionFunctions(Caller caller) {
+    return store.region(state, caller);
   }
 
-  private Function existing(Caller caller, String nameOrArn) {
-    Function function = regionFunctions(caller).get(name(nameOrArn));
+  private StoredFunction existing(Caller caller, String nameOrArn) {
+    StoredFunction function = regionFunctions(caller).get(name(nameOrArn));
     if (function == null) {
       throw new AwsException(
           AwsError.RESOURCE_NOT_FOUND, "Function not found: " + arn(caller, nameOrArn));
@@ -261,7 +191,7 @@ public final class LambdaService {
     }
     name = name(name);
     checkRole(caller, r.role());
-    Map<String, Function> region = regionFunctions(caller);
+    Map<String, StoredFunction> region = regionFunctions(caller);
     if (region.containsKey(name)) {
       throw new AwsException(AwsError.RESOURCE_CONFLICT, "Function already exist: " + name);
     }
@@ -294,7 +224,7 @@ public final class LambdaService {
           EnvironmentResponse.builder().variables(r.environment().variables()).build());
     }
     FunctionConfiguration built = config.build();
-    region.put(name, new Function(built, zip));
+    region.put(name, new StoredFunction(built, zip));
     return CreateFunctionResponse.builder().applyMutation(b -> copy(built, b)).build();
   }
 
@@ -326,7 +256,7 @@ public final class LambdaService {
   }
 
   private synchronized GetFunctionResponse getFunction(Caller caller, GetFunctionRequest r) {
-    Function function = existing(caller, r.functionName());
+    StoredFunction function = existing(caller, r.functionName());
     return GetFunctionResponse.builder()
         .configuration(function.config())
         .code(
@@ -372,7 +302,7 @@ public final class LambdaService {
 
   private synchronized UpdateFunctionConfigurationResponse updateFunctionConfiguration(
       Caller caller, UpdateFunctionConfigurationRequest r) {
-    Function function = existing(caller, r.functionName());
+    StoredFunction function = existing(caller, r.functionName());
     if (r.role() != null) {
       checkRole(caller, r.role());
     }
@@ -402,7 +332,7 @@ public final class LambdaService {
         b.lastModified(MODIFIED.format(caller.time()))
             .revisionId(UUID.randomUUID().toString())
             .build();
-    regionFunctions(caller).put(c.functionName(), new Function(c, function.zip()));
+    regionFunctions(caller).put(c.functionName(), new StoredFunction(c, function.zip()));
     return UpdateFunctionConfigurationResponse.builder()
         .functionName(c.functionName())
         .functionArn(c.functionArn())
@@ -434,7 +364,7 @@ public final class LambdaService {
 
   private InvokeResponse invoke(Caller caller, InvokeRequest r) {
     String qualifier = r.qualifier();
-    Function function;
+    StoredFunction function;
     synchronized (this) {
       function = existing(caller, r.functionName());
     }
