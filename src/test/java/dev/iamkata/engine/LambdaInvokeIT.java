@@ -323,6 +323,44 @@ class LambdaInvokeIT {
   }
 
   @Test
+  void aFunctionInvokingItselfIsStopped() throws Exception {
+    iam.putRolePolicy(
+        r ->
+            r.roleName("fn-role")
+                .policyName("invoke")
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"*\"}]}"));
+    create(
+        "loop",
+        "handler.yaml",
+        "steps:\n  - {service: lambda, operation: Invoke, parameters: {FunctionName: loop}}\n"
+            + "return: done\n");
+    InvokeResponse response = invoke("loop", "{}");
+    assertEquals(200, response.statusCode());
+    assertEquals("\"done\"", response.payload().asUtf8String());
+    var trail = engine.cloudTrail(TestEngine.admin());
+    List<Event> invokes =
+        trail
+            .lookupEvents(
+                r ->
+                    r.maxResults(50)
+                        .lookupAttributes(
+                            a ->
+                                a.attributeKey(LookupAttributeKey.EVENT_NAME)
+                                    .attributeValue("Invoke")))
+            .events();
+    assertEquals(17, invokes.size());
+    // newest first: the admin's Invoke, the 16 made by the function, the innermost refused
+    assertEquals("admin", invokes.get(0).username());
+    JsonNode stopped = JSON.readTree(invokes.get(invokes.size() - 1).cloudTrailEvent());
+    assertEquals("RecursiveInvocationException", stopped.path("errorCode").asText());
+    assertEquals(
+        "arn:aws:sts::" + TestEngine.ACCOUNT + ":assumed-role/fn-role/loop",
+        stopped.path("userIdentity").path("arn").asText());
+  }
+
+  @Test
   void invokingNeedsLambdaInvokeFunction() {
     create("reader", "handler.yaml", READER);
     iam.createUser(r -> r.userName("dev"));
