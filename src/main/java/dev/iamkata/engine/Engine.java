@@ -110,7 +110,7 @@ public final class Engine implements AutoCloseable {
     List<Map<String, String>> accountList = new ArrayList<>();
     adminKeys.forEach(
         (id, key) -> accountList.add(Map.of("account", id, "adminKey", key.toString())));
-    ServiceSessions serviceSessions = new ServiceSessions(state, parsed, sts.tokens());
+    ServiceSessions serviceSessions = new ServiceSessions(state, parsed, sts.tokens(), trail);
     Ec2Service ec2 = new Ec2Service(state, authorizer, clock);
     DynamoDbService dynamodb = new DynamoDbService(state, clock);
     // the calls inside Lambda functions go through the router the functions are part of

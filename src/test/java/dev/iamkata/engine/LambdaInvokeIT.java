@@ -191,6 +191,25 @@ class LambdaInvokeIT {
         "arn:aws:sts::" + TestEngine.ACCOUNT + ":assumed-role/fn-role/deleter",
         denied.path("userIdentity").path("arn").asText());
     assertEquals("AccessDenied", denied.path("errorCode").asText());
+    // Lambda's own AssumeRole of the execution role, once per invocation
+    List<Event> assumed =
+        trail
+            .lookupEvents(
+                r ->
+                    r.lookupAttributes(
+                        a ->
+                            a.attributeKey(LookupAttributeKey.EVENT_NAME)
+                                .attributeValue("AssumeRole")))
+            .events();
+    assertEquals(2, assumed.size());
+    JsonNode byLambda = JSON.readTree(assumed.get(1).cloudTrailEvent());
+    assertEquals("AWSService", byLambda.path("userIdentity").path("type").asText());
+    assertEquals("lambda.amazonaws.com", byLambda.path("userIdentity").path("invokedBy").asText());
+    assertEquals("reader", byLambda.path("requestParameters").path("roleSessionName").asText());
+    assertEquals(roleArn, byLambda.path("requestParameters").path("roleArn").asText());
+    assertEquals(
+        record.path("userIdentity").path("accessKeyId").asText(),
+        byLambda.path("responseElements").path("credentials").path("accessKeyId").asText());
     Event invoke =
         trail
             .lookupEvents(

@@ -182,7 +182,8 @@ public final class InstanceMetadata {
       body.put("LastUpdated", now.toString());
       return json(body);
     }
-    SessionClaims claims = sessions.open(role.get(), instance.id(), now, CREDENTIALS_LIFETIME);
+    SessionClaims claims =
+        sessions.open(role.get(), EC2, instance.id(), instance.region(), now, CREDENTIALS_LIFETIME);
     Credentials c = sessions.credentials(claims);
     body.put("Code", "Success");
     body.put("LastUpdated", now.toString());

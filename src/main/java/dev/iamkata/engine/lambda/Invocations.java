@@ -70,11 +70,6 @@ final class Invocations {
       return InvokeResponse.builder().statusCode(204).build();
     }
     Role role = executionRole(config.role());
-    String requestId = UUID.randomUUID().toString();
-    long started = System.nanoTime();
-    SessionClaims claims =
-        sessions.open(role, config.functionName(), caller.time(), Duration.ofHours(1));
-    Caller self = callers.caller(claims, caller.region(), "127.0.0.1");
     int level = depth.get();
     if (level >= MAX_DEPTH) {
       throw new AwsException(
@@ -85,6 +80,17 @@ final class Invocations {
               + MAX_DEPTH
               + " functions invoking each other; the engine stopped the recursive loop.");
     }
+    String requestId = UUID.randomUUID().toString();
+    long started = System.nanoTime();
+    SessionClaims claims =
+        sessions.open(
+            role,
+            LAMBDA,
+            config.functionName(),
+            caller.region(),
+            caller.time(),
+            Duration.ofHours(1));
+    Caller self = callers.caller(claims, caller.region(), "127.0.0.1");
     FunctionRuntime.Outcome outcome;
     depth.set(level + 1);
     try {

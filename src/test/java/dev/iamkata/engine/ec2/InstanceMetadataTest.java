@@ -11,6 +11,7 @@ import dev.iamkata.engine.auth.SessionTokens;
 import dev.iamkata.engine.authz.Authorizer;
 import dev.iamkata.engine.authz.ParsedPolicies;
 import dev.iamkata.engine.clock.VirtualClock;
+import dev.iamkata.engine.cloudtrail.Trail;
 import dev.iamkata.engine.http.HttpRequest;
 import dev.iamkata.engine.http.HttpResponse;
 import dev.iamkata.engine.state.Account;
@@ -79,7 +80,11 @@ class InstanceMetadataTest {
         .run();
     imds =
         new InstanceMetadata(
-            instances, state, new ServiceSessions(state, parsed, tokens), sealer, clock);
+            instances,
+            state,
+            new ServiceSessions(state, parsed, tokens, new Trail()),
+            sealer,
+            clock);
   }
 
   HttpResponse request(String method, String path, Map<String, List<String>> headers) {
