@@ -39,7 +39,7 @@ final class YamlTree {
       return node(p);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String why = e.getOriginalMessage().lines().findFirst().orElse("bad YAML");
+      String why = syntax(e.getOriginalMessage());
       problems.add(
           new Problem(
               file,
@@ -51,6 +51,20 @@ final class YamlTree {
       problems.add(new Problem(file, 1, 1, "cannot read: " + e.getMessage()));
       return null;
     }
+  }
+
+  /** SnakeYAML's message, reduced to its context and what it expected, on one line. */
+  private static String syntax(String message) {
+    List<String> lines = message == null ? List.of() : message.lines().toList();
+    String context = lines.isEmpty() ? "bad YAML" : lines.get(0).trim();
+    return lines.stream()
+        .map(String::trim)
+        .filter(
+            l ->
+                l.startsWith("expected") || l.startsWith("found") || l.startsWith("mapping values"))
+        .findFirst()
+        .map(l -> context + ": " + l)
+        .orElse(context);
   }
 
   private YamlNode node(JsonParser p) throws IOException {
