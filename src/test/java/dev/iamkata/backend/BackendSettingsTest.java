@@ -2,6 +2,7 @@ package dev.iamkata.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,10 +36,11 @@ class BackendSettingsTest {
     Files.writeString(home.resolve("settings.json"), "{\n  \"backend\": {\"name\": }\n}");
     BackendUsageException e =
         assertThrows(BackendUsageException.class, () -> BackendSettings.load(home));
-    assertEquals(
-        home.resolve("settings.json")
-            + ":2:23: not valid JSON: Unexpected character ('}' (code"
-            + " 125)): expected a value",
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                home.resolve("settings.json")
+                    + ":2:23: not valid JSON: Unexpected character ('}' (code 125))"),
         e.getMessage());
     assertEquals(
         "s.json: unknown key \"backend.endpont\" (expected name, endpoint)",
