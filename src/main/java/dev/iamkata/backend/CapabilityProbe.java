@@ -176,7 +176,13 @@ public final class CapabilityProbe {
 
     private void trustPolicies() {
       String role = "kata-probe-untrusted-" + suffix;
-      String trust = trust("{\"Service\":\"ec2.amazonaws.com\"}");
+      // trusted: only the probe's user (or, without one, a service), never the admin
+      String trustee =
+          users.isEmpty()
+              ? "{\"Service\":\"ec2.amazonaws.com\"}"
+              : "{\"AWS\":\"arn:aws:iam::" + backend.accountId() + ":user/" + users.get(0) + "\"}";
+      String trust = trust(trustee);
+      String who = users.isEmpty() ? "ec2.amazonaws.com" : "another user";
       try {
         iam().createRole(r -> r.roleName(role).assumeRolePolicyDocument(trust));
         roles.add(role);
@@ -194,11 +200,8 @@ public final class CapabilityProbe {
           Capability.TRUST_POLICIES,
           denied,
           denied
-              ? Outcomes.code(outcome)
-                  + " for AssumeRole of a role that trusts only ec2.amazonaws.com"
-              : "the admin assumed a role whose trust policy allows only ec2.amazonaws.com ("
-                  + outcome
-                  + ")");
+              ? Outcomes.code(outcome) + " for the admin's AssumeRole of a role that trusts " + who
+              : "the admin's AssumeRole of a role that trusts only " + who + " got " + outcome);
     }
 
     private void assumeWithDuration() {

@@ -2,6 +2,8 @@ package dev.iamkata.backend;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -49,6 +51,13 @@ final class Outcomes {
     if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
       String code = aws.awsErrorDetails().errorCode();
       String message = aws.awsErrorDetails().errorMessage();
+      if (code == null) {
+        // an error shape the SDK's protocol does not read (moto wraps IAM's in <Errors>, as
+        // EC2 does); the aws CLI reads such bodies, so the probe reads the code as it would
+        String raw = raw(aws);
+        code = first(CODE_XML, raw);
+        message = message != null ? message : first(MESSAGE_XML, raw);
+      }
       return (code == null ? "HTTP " + aws.statusCode() : code)
           + (message == null ? "" : ": " + shorten(message));
     }
@@ -75,6 +84,19 @@ final class Outcomes {
     if (!outcome.equals(OK)) {
       failed.add(what + ": " + outcome);
     }
+  }
+
+  private static final Pattern CODE_XML = Pattern.compile("<Code>([^<]+)</Code>");
+  private static final Pattern MESSAGE_XML = Pattern.compile("<Message>([^<]*)</Message>");
+
+  private static String raw(AwsServiceException e) {
+    var bytes = e.awsErrorDetails().rawResponse();
+    return bytes == null ? "" : bytes.asUtf8String();
+  }
+
+  private static String first(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
+    return m.find() ? m.group(1) : null;
   }
 
   private static String shorten(String message) {
