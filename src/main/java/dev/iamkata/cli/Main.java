@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       EngineCommand.class,
       ClockCommand.class,
+      BackendCommand.class,
       LessonsCommand.class,
       LintCommand.class,
       VerifyCommand.class,

@@ -29,6 +29,7 @@ final class Setup {
   private final Lesson lesson;
   private final CommandRunner commands;
   private final IamClient adminIam;
+  private AccessKeyPair adminKey;
   private final Placeholders ph;
 
   Setup(Lesson lesson, CommandRunner commands, IamClient adminIam, Placeholders ph) {
@@ -40,6 +41,7 @@ final class Setup {
 
   /** Prepares the admin workspace: admin key as the default profile, the lesson's files. */
   void prepareAdmin(Workspace admin, AccessKeyPair key) throws IOException {
+    this.adminKey = key;
     IniFile.set(admin.awsCredentialsFile(), "default", "aws_access_key_id", key.accessKeyId());
     IniFile.set(
         admin.awsCredentialsFile(), "default", "aws_secret_access_key", key.secretAccessKey());
@@ -92,7 +94,7 @@ final class Setup {
                   + r.stderr().strip());
         }
       } else if (item instanceof SetupItem.Profile p) {
-        AccessKey key = adminIam.createAccessKey(b -> b.userName(ph.apply(p.user()))).accessKey();
+        AccessKeyPair key = profileKey(ph.apply(p.user()));
         IniFile.set(learner.awsCredentialsFile(), p.name(), "aws_access_key_id", key.accessKeyId());
         IniFile.set(
             learner.awsCredentialsFile(), p.name(), "aws_secret_access_key", key.secretAccessKey());
@@ -110,5 +112,18 @@ final class Setup {
         }
       }
     }
+  }
+
+  /**
+   * A new access key of {@code user}; for {@code admin}, the backend's own admin key, because on
+   * backends other than the engine (moto, LocalStack's root) the admin is not an IAM user named
+   * admin.
+   */
+  private AccessKeyPair profileKey(String user) {
+    if (user.equals("admin") && adminKey != null) {
+      return adminKey;
+    }
+    AccessKey key = adminIam.createAccessKey(b -> b.userName(user)).accessKey();
+    return new AccessKeyPair(key.accessKeyId(), key.secretAccessKey());
   }
 }
