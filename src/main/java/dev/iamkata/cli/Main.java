@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
       EngineCommand.class,
       ClockCommand.class,
       ShellCli.class,
+      LessonsCommand.class,
+      LintCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
