@@ -12,7 +12,17 @@ import picocli.CommandLine.Command;
       "Learn AWS IAM roles and STS AssumeRole by doing, against an embedded AWS engine.",
       "Nothing here touches a real AWS account."
     },
-    subcommands = {EngineCommand.class, ClockCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      EngineCommand.class,
+      ClockCommand.class,
+      ShellCli.class,
+      BackendCommand.class,
+      LessonsCommand.class,
+      LintCommand.class,
+      VerifyCommand.class,
+      AwsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -22,7 +32,14 @@ public final class Main implements Runnable {
 
   /** The configured command line, for tests that run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main()).setExpandAtFiles(false);
+    // `kata aws` passes every word, options included, to the built-in aws untouched.
+    cl.getSubcommands()
+        .get("aws")
+        .setUnmatchedOptionsArePositionalParams(true)
+        .setStopAtPositional(true)
+        .setEndOfOptionsDelimiter("\u0000");
+    return cl;
   }
 
   @Override
