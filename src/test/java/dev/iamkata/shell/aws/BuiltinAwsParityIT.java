@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  *   <caption>aws CLI v1 and v2 differences</caption>
  *   <tr><th>what</th><th>v1</th><th>v2 (built-in)</th></tr>
  *   <tr><td>service error (An error occurred ...)</td><td>255</td><td>254</td></tr>
- *   <tr><td>usage error (aws: error:, Unknown options)</td><td>2</td><td>252</td></tr>
+ *   <tr><td>usage error (aws: error:)</td><td>2</td><td>252</td></tr>
+ *   <tr><td>Unknown options</td><td>255</td><td>252</td></tr>
  *   <tr><td>parameter errors (Parameter validation failed, Error parsing parameter)</td><td>255</td><td>252</td></tr>
  *   <tr><td>no credentials, no region</td><td>255</td><td>253</td></tr>
  *   <tr><td>usage text</td><td>"usage: Note: AWS CLI version 2..." first, no blank lines around</td><td>blank line, usage, message, blank line</td></tr>
@@ -47,7 +48,8 @@ class BuiltinAwsParityIT {
       return v1;
     }
     if (v1Stderr.contains("Parameter validation failed")
-        || v1Stderr.contains("Error parsing parameter")) {
+        || v1Stderr.contains("Error parsing parameter")
+        || v1Stderr.contains("Unknown options")) {
       return 252;
     }
     if (v1Stderr.contains("Unable to locate credentials")

@@ -77,8 +77,9 @@ final class Customizations {
               "count parameter should be of form min[:max] (e.g. 1 or 1:10)");
         }
       }
-      setIfAbsent(builder, "MinCount", min);
-      setIfAbsent(builder, "MaxCount", max);
+      // --min-count and --max-count are not flags here, so only --count sets them
+      set(builder, "MinCount", min);
+      set(builder, "MaxCount", max);
     }
     if (is(AwsService.LAMBDA, "CreateFunction")) {
       if (zipFile != null && !zipFile.startsWith("fileb://")) {
@@ -98,14 +99,6 @@ final class Customizations {
         throw AwsCliException.of(
             AwsCliException.PARAM,
             "Parameter validation failed:\nMissing required parameter in input: \"Code\"");
-      }
-    }
-  }
-
-  private static void setIfAbsent(SdkPojo builder, String member, Object value) {
-    for (SdkField<?> f : builder.sdkFields()) {
-      if (f.memberName().equals(member) && f.getValueOrDefault(builder) == null) {
-        f.set(builder, value);
       }
     }
   }
