@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ClockCommand.class,
       LessonsCommand.class,
       LintCommand.class,
+      GradeCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
