@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       LessonsCommand.class,
       LintCommand.class,
       GradeCommand.class,
+      VerifyCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

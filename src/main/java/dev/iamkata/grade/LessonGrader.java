@@ -34,6 +34,7 @@ public final class LessonGrader implements Grader {
   private final BackendFactory backends;
   private final CommandRunner commands;
   private final Clock clock;
+  private String unavailable;
   private Backend backend;
   private Path sandboxes;
   private int graded;
@@ -52,11 +53,17 @@ public final class LessonGrader implements Grader {
    * must not depend on a user's settings).
    */
   public static LessonGrader standard(Clock clock) {
-    return new LessonGrader(
-        LessonCatalog.locate(System.getenv()),
-        EmbeddedBackend::start,
-        new ShellCommandRunner(AwsModes.detect(null)),
-        clock);
+    AwsModes modes = AwsModes.detect(null);
+    LessonGrader grader =
+        new LessonGrader(
+            LessonCatalog.locate(System.getenv()),
+            EmbeddedBackend::start,
+            new ShellCommandRunner(modes),
+            clock);
+    if (modes.current() == null) {
+      grader.unavailable = "no aws to run the learner's commands with (install the aws CLI)";
+    }
+    return grader;
   }
 
   @Override
@@ -69,6 +76,9 @@ public final class LessonGrader implements Grader {
           e.problems().size() == 1
               ? e.getMessage()
               : e.problems().get(0) + " (and " + (e.problems().size() - 1) + " more problems)");
+    }
+    if (unavailable != null) {
+      throw new GradeInputException(unavailable);
     }
     Path sandbox = sandbox();
     try (LessonRunner runner =

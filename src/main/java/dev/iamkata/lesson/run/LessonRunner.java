@@ -182,9 +182,13 @@ public final class LessonRunner implements AutoCloseable {
     return check();
   }
 
-  /** Runs a learner's command line and records it, without evaluating checks. */
-  public CommandResult run(String line) throws LessonException, InterruptedException {
+  /**
+   * Runs a learner's command line and records it, without evaluating checks. Placeholders such as
+   * {@code {{account}}} are filled in first, so lines copied from a lesson run as written.
+   */
+  public CommandResult run(String typed) throws LessonException, InterruptedException {
     requireStep();
+    String line = placeholders.apply(typed);
     Matcher wait = WAIT.matcher(line);
     CommandResult result =
         wait.matches() ? waitLine(line, wait.group(1)) : commands.run(line, workspace);

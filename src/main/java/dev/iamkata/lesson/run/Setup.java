@@ -80,8 +80,9 @@ final class Setup {
         IniFile.set(learner.awsCredentialsFile(), p.name(), "aws_access_key_id", key.accessKeyId());
         IniFile.set(
             learner.awsCredentialsFile(), p.name(), "aws_secret_access_key", key.secretAccessKey());
-        IniFile.set(learner.awsConfigFile(), "profile " + p.name(), "region", learner.region());
-        IniFile.set(learner.awsConfigFile(), "profile " + p.name(), "output", "json");
+        String section = p.name().equals("default") ? "default" : "profile " + p.name();
+        IniFile.set(learner.awsConfigFile(), section, "region", learner.region());
+        IniFile.set(learner.awsConfigFile(), section, "output", "json");
       } else {
         SetupItem.File f = (SetupItem.File) item;
         String content =
