@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       EngineCommand.class,
       ClockCommand.class,
       ShellCli.class,
+      BackendCommand.class,
       LessonsCommand.class,
       LintCommand.class,
       GradeCommand.class,

@@ -1,7 +1,9 @@
 package dev.iamkata.cli;
 
+import dev.iamkata.backend.Backend;
 import dev.iamkata.backend.BackendException;
 import dev.iamkata.backend.EmbeddedBackend;
+import dev.iamkata.backend.ExternalBackend;
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.engine.EngineConfig;
 import dev.iamkata.lesson.load.LessonCatalog;
@@ -16,6 +18,7 @@ import dev.iamkata.shell.InteractiveShell;
 import dev.iamkata.shell.Settings;
 import dev.iamkata.shell.ShellSession;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +61,11 @@ final class ShellCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (lesson != null && endpoint != null) {
+    if (lesson != null && endpoint != null && adminKeyFromEnvironment() == null) {
       throw new ParameterException(
           spec.commandLine(),
-          "--lesson runs on the embedded engine (it resets and snapshots it); leave out --endpoint");
+          "--lesson with --endpoint needs the endpoint's admin key in KATA_ADMIN_KEY=AKID:SECRET"
+              + " (the lesson resets the backend and runs its setup as the admin)");
     }
     Lesson loaded = null;
     if (lesson != null) {
@@ -86,7 +90,7 @@ final class ShellCli implements Callable<Integer> {
     }
     Path kataHome = kataHome();
     Settings settings = Settings.in(kataHome);
-    EmbeddedBackend backend = null;
+    Backend backend = null;
     try {
       AccessKeyPair admin;
       String url = endpoint;
@@ -96,12 +100,22 @@ final class ShellCli implements Callable<Integer> {
         url = backend.endpoint();
       } else {
         admin = adminKeyFromEnvironment();
+        if (loaded != null) {
+          // a lesson needs a backend it can reset: any endpoint, given its admin key
+          backend =
+              ExternalBackend.attach(
+                  "external",
+                  URI.create(endpoint),
+                  admin,
+                  EngineConfig.DEFAULT_REGION,
+                  Clock.systemUTC());
+        }
       }
       ShellSession.Config config =
           new ShellSession.Config(
               url,
               EngineConfig.DEFAULT_REGION,
-              EngineConfig.DEFAULT_ACCOUNT,
+              backend != null ? backend.accountId() : EngineConfig.DEFAULT_ACCOUNT,
               admin,
               backend,
               lesson,
@@ -125,7 +139,7 @@ final class ShellCli implements Callable<Integer> {
   }
 
   /** Starts the lesson: backend reset, the lesson's sandbox, its setup, the first step. */
-  private LessonRunner startLesson(Lesson lesson, EmbeddedBackend backend, ShellSession session)
+  private LessonRunner startLesson(Lesson lesson, Backend backend, ShellSession session)
       throws LessonException, InterruptedException {
     Path home = kataHome();
     LessonRunner runner =

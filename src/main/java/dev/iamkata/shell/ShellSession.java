@@ -173,7 +173,7 @@ public final class ShellSession implements AutoCloseable {
     StringBuilder b = new StringBuilder(messages.get("banner.title")).append('\n');
     if (lessonShell != null) {
       b.append(messages.get("banner.lesson", lesson()));
-    } else if (admin != null && backend != null) {
+    } else if (admin != null && backend != null && "embedded".equals(backend.name())) {
       b.append(messages.get("banner.admin", workspace.endpoint(), account));
     } else if (admin != null) {
       b.append(messages.get("banner.remoteAdmin", workspace.endpoint()));
