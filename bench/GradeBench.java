@@ -73,10 +73,23 @@ public final class GradeBench {
     Files.deleteIfExists(Path.of(script + ".json"));
     Files.deleteIfExists(script);
 
+    // On a shared machine the numbers mean little without the load they were taken under.
+    System.out.printf(
+        "load average (1, 5, 15 min) at the end: %s on %d cores%n%n",
+        loadAverage(), Runtime.getRuntime().availableProcessors());
     System.out.println("| what | runs | median ms | min ms | max ms | target |");
     System.out.println("|---|---:|---:|---:|---:|---|");
     row("`kata grade` process, JVM start included", process, "< 2,000 ms");
     row("in-process grading, warm backend", inProcess, "");
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + ", " + f[1] + ", " + f[2];
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private static void row(String what, long[] ms, String target) {
