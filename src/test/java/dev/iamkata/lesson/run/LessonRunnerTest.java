@@ -189,6 +189,17 @@ class LessonRunnerTest {
     assertFalse(
         Files.exists(r.workspace().awsCredentialsFile()),
         "the admin key stays out of the learner's home");
+    Path adminCopy = kataHome.resolve("sandboxes/two-steps/admin/files/blob.bin");
+    assertEquals(
+        List.of((byte) 0xff, (byte) 0xfe, (byte) '{'), toList(Files.readAllBytes(adminCopy)));
+  }
+
+  static List<Byte> toList(byte[] bytes) {
+    List<Byte> out = new ArrayList<>();
+    for (byte b : bytes) {
+      out.add(b);
+    }
+    return out;
   }
 
   @Test
