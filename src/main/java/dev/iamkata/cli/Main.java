@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BackendCommand.class,
       LessonsCommand.class,
       LintCommand.class,
+      GradeCommand.class,
       VerifyCommand.class,
       AwsCommand.class,
       CommandLine.HelpCommand.class
