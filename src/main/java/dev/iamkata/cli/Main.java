@@ -1,7 +1,10 @@
 package dev.iamkata.cli;
 
+import dev.iamkata.tui.Tui;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code kata}: the command line of iam-kata. */
 @Command(
@@ -19,8 +22,17 @@ import picocli.CommandLine.Command;
       LintCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "en|ja",
+      description = "Language of the full-screen UI (remembered choice, else LANG, otherwise).")
+  String lang;
+
+  @Option(names = "--bench-exit-after-first-frame", hidden = true)
+  boolean benchExitAfterFirstFrame;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));
@@ -31,9 +43,22 @@ public final class Main implements Runnable {
     return new CommandLine(new Main());
   }
 
+  /**
+   * {@code kata} without a command: the full-screen UI when stdin and stdout are a terminal, the
+   * help otherwise (a pipe, CI, {@code kata > file}), so scripts never get a screen they cannot
+   * drive. {@code kata --help} always prints the help.
+   */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    if (lang != null && !lang.equals("en") && !lang.equals("ja")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--lang must be en or ja, not '" + lang + "'");
+    }
+    if (System.console() == null) {
+      spec.commandLine().usage(System.out);
+      return 0;
+    }
+    return Tui.run(new Tui.Options(lang, benchExitAfterFirstFrame), System.getenv(), System.err);
   }
 
   /** The version from the jar's manifest. */

@@ -77,13 +77,16 @@ public final class MarkdownRenderer {
 
   /**
    * Joins a source line onto a paragraph: with a space between Latin words, without one between
-   * Japanese characters (a newline in Japanese source is not a space).
+   * Japanese characters or after Japanese punctuation (a newline in Japanese source is not a
+   * space).
    */
   static void join(StringBuilder para, String line) {
     String next = line.strip();
     if (para.length() > 0 && !next.isEmpty()) {
       char last = para.charAt(para.length() - 1);
-      if (!(CharWidth.breaksAnywhere(last) && CharWidth.breaksAnywhere(next.charAt(0)))) {
+      boolean cjkJoin = CharWidth.breaksAnywhere(last) && CharWidth.breaksAnywhere(next.charAt(0));
+      boolean afterFullStop = "。、．，！？）」』".indexOf(last) >= 0;
+      if (!cjkJoin && !afterFullStop) {
         para.append(' ');
       }
     }

@@ -81,7 +81,7 @@ public final class LessonView implements View {
     scroll = Math.max(0, Math.min(scroll, lines.size() - bodyRows));
     body.lines(0, lines.subList(Math.min(scroll, lines.size()), lines.size()));
     if (scroll + bodyRows < lines.size()) {
-      c.text(mainWidth - 1, bodyTop + bodyRows - 1, "↓", Style.DIM);
+      c.text(mainWidth + 1, bodyTop + bodyRows - 1, "↓", Style.DIM); // in the gutter
     }
     if (checkRows > 0) {
       int top = bodyTop + bodyRows + 1;

@@ -48,7 +48,8 @@ class MarkdownRendererTest {
   @Test
   void japaneseSourceLinesJoinWithoutSpaces() {
     List<StyledLine> lines = MarkdownRenderer.render("ロールを\n引き受けます。\nThen run it.", 80);
-    assertEquals("ロールを引き受けます。 Then run it.", lines.get(0).plain());
+    assertEquals("ロールを引き受けます。Then run it.", lines.get(0).plain());
+    assertEquals("権限がない AWS では", MarkdownRenderer.render("権限がない\nAWS では", 80).get(0).plain());
   }
 
   @Test

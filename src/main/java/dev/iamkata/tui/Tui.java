@@ -1,0 +1,168 @@
+package dev.iamkata.tui;
+
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
+import com.googlecode.lanterna.terminal.Terminal;
+import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
+import dev.iamkata.lesson.load.LessonCatalog;
+import dev.iamkata.lesson.model.Placeholders;
+import dev.iamkata.lesson.progress.ProgressStore;
+import dev.iamkata.tui.adapt.LessonCurriculum;
+import dev.iamkata.tui.i18n.Language;
+import dev.iamkata.tui.i18n.Messages;
+import dev.iamkata.tui.i18n.Settings;
+import dev.iamkata.tui.model.Curriculum;
+import dev.iamkata.tui.view.App;
+import dev.iamkata.tui.view.CatalogView;
+import dev.iamkata.tui.view.Palette;
+import dev.iamkata.tui.view.ShellPort;
+import dev.iamkata.tui.view.UiContext;
+import dev.iamkata.tui.view.View;
+import dev.iamkata.tui.view.WelcomeView;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * Starts the full-screen UI on the process's terminal and always gives the terminal back as it was:
+ * on a normal exit, an exception (try/finally) and Ctrl-C or a signal (a shutdown hook). An
+ * exception is logged to {@code $IAM_KATA_HOME/tui-error.log} and reported in one line, never as a
+ * stack trace on the learner's screen.
+ */
+public final class Tui {
+  /** Embedded engine defaults, used for placeholders until a backend says otherwise. */
+  private static final Placeholders EMBEDDED =
+      Placeholders.of("123456789012", "210987654321", "us-east-1");
+
+  /**
+   * @param lang {@code --lang}, or null
+   * @param exitAfterFirstFrame quit as soon as the catalog is on screen and report how long that
+   *     took after process start (the startup benchmark)
+   */
+  public record Options(String lang, boolean exitAfterFirstFrame) {}
+
+  private Tui() {}
+
+  /** Runs the UI; returns the process exit code. */
+  public static int run(Options options, Map<String, String> env, PrintStream err) {
+    Settings settings = Settings.fromEnvironment(env);
+    boolean firstRun = settings.language().isEmpty();
+    Language language = Language.choose(options.lang(), settings.language(), env);
+    Path home = ProgressStore.home(env);
+    Curriculum curriculum =
+        new LessonCurriculum(
+            LessonCatalog.locate(env),
+            ProgressStore.at(home),
+            EMBEDDED,
+            "embedded",
+            Clock.systemUTC());
+    UiContext ctx = new UiContext(curriculum, settings, language, ZoneId.systemDefault(), shell());
+    Restorer restorer = new Restorer();
+    Thread hook = new Thread(restorer::restore, "iam-kata-tui-restore");
+    Runtime.getRuntime().addShutdownHook(hook);
+    long[] firstFrameMs = {-1};
+    try {
+      Terminal terminal =
+          new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
+              .setForceTextTerminal(true)
+              .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
+              .createTerminal();
+      TerminalScreen screen = new TerminalScreen(terminal);
+      restorer.set(screen, terminal);
+      screen.startScreen();
+      App app = new App(screen, Palette.forEnvironment(env), () -> ctx.t("screen.toosmall"));
+      if (options.exitAfterFirstFrame()) {
+        app.onFrame(
+            () -> {
+              if (app.top() instanceof CatalogView && firstFrameMs[0] < 0) {
+                firstFrameMs[0] = sinceProcessStart();
+                app.quit();
+              }
+            });
+      }
+      View first =
+          firstRun && !options.exitAfterFirstFrame() ? new WelcomeView(ctx) : new CatalogView(ctx);
+      app.run(first);
+      return 0;
+    } catch (Exception | Error e) {
+      restorer.restore();
+      err.println(Messages.of(language).get("error.internal", e, log(home, e)));
+      return 1;
+    } finally {
+      restorer.restore();
+      removeHook(hook);
+      if (firstFrameMs[0] >= 0) {
+        err.println("iam-kata tui: first frame " + firstFrameMs[0] + " ms after process start");
+      }
+    }
+  }
+
+  private static ShellPort shell() {
+    return new NoShell();
+  }
+
+  private static long sinceProcessStart() {
+    Instant start = ProcessHandle.current().info().startInstant().orElse(null);
+    return start == null ? -1 : Duration.between(start, Clock.systemUTC().instant()).toMillis();
+  }
+
+  private static Path log(Path home, Throwable e) {
+    Path file = home.resolve("tui-error.log");
+    try {
+      Files.createDirectories(home);
+      StringWriter w = new StringWriter();
+      e.printStackTrace(new PrintWriter(w));
+      Files.writeString(file, w.toString());
+    } catch (IOException ignored) {
+      // The one-line report still names the file; nothing more can be done here.
+    }
+    return file;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is already exiting; the hook runs (and finds nothing left to do).
+    }
+  }
+
+  /** Stops the screen and closes the terminal once, whoever calls first. */
+  private static final class Restorer {
+    private TerminalScreen screen;
+    private Terminal terminal;
+
+    synchronized void set(TerminalScreen screen, Terminal terminal) {
+      this.screen = screen;
+      this.terminal = terminal;
+    }
+
+    synchronized void restore() {
+      try {
+        if (screen != null) {
+          screen.stopScreen();
+        }
+      } catch (IOException | RuntimeException ignored) {
+        // Closing the terminal below still resets its modes.
+      }
+      try {
+        if (terminal != null) {
+          terminal.close();
+        }
+      } catch (IOException | RuntimeException ignored) {
+        // Nothing left to restore.
+      }
+      screen = null;
+      terminal = null;
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.iamkata.tui.adapt;
+
+import dev.iamkata.lesson.load.LessonCatalog;
+import dev.iamkata.lesson.load.LessonLoader;
+import dev.iamkata.lesson.model.Lesson;
+import dev.iamkata.lesson.model.Placeholders;
+import dev.iamkata.lesson.progress.Progress;
+import dev.iamkata.lesson.progress.ProgressStore;
+import dev.iamkata.lesson.progress.StepStatus;
+import dev.iamkata.tui.i18n.Language;
+import dev.iamkata.tui.model.CatalogEntry;
+import dev.iamkata.tui.model.Curriculum;
+import dev.iamkata.tui.model.LessonSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The catalog from the lessons folder and the learner's progress file. Lessons that do not load are
+ * left out of the catalog ({@code kata lint} names their problems). Opening a lesson gives a {@link
+ * ReaderSession} over the lesson model.
+ */
+public final class LessonCurriculum implements Curriculum {
+  private final LessonCatalog catalog;
+  private final ProgressStore progress;
+  private final Placeholders placeholders;
+  private final String backendName;
+  private final Clock clock;
+
+  public LessonCurriculum(
+      LessonCatalog catalog,
+      ProgressStore progress,
+      Placeholders placeholders,
+      String backendName,
+      Clock clock) {
+    this.catalog = catalog;
+    this.progress = progress;
+    this.placeholders = placeholders;
+    this.backendName = backendName;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<CatalogEntry> catalog(Language language) {
+    try {
+      Progress p = progress.read();
+      List<CatalogEntry> out = new ArrayList<>();
+      for (LessonLoader.Result r : catalog.loadAll()) {
+        if (r.lesson() != null) {
+          out.add(entry(r.lesson(), p.lesson(r.lesson().id()), language.code));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private CatalogEntry entry(Lesson l, Progress.Lesson p, String lang) {
+    int done = (int) (p.count(StepStatus.PASSED) + p.count(StepStatus.SKIPPED));
+    return new CatalogEntry(
+        l.id(),
+        l.track(),
+        l.level(),
+        l.title().with(placeholders).in(lang),
+        l.summary() == null ? "" : l.summary().with(placeholders).in(lang),
+        l.minutes(),
+        l.tags(),
+        l.prerequisites(),
+        l.steps().size(),
+        Math.min(done, l.steps().size()));
+  }
+
+  @Override
+  public LessonSession open(String lessonId, Language language) throws Exception {
+    Lesson lesson = catalog.load(lessonId);
+    return new ReaderSession(
+        lesson, progress.read().lesson(lessonId), placeholders, language, clock);
+  }
+
+  @Override
+  public void reset(String lessonId) throws IOException {
+    progress.update(p -> p.with(lessonId, new Progress.Lesson(null, null, Map.of())));
+  }
+
+  @Override
+  public String backendName() {
+    return backendName;
+  }
+}
