@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       ClockCommand.class,
       LessonsCommand.class,
       LintCommand.class,
+      ShellCli.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
