@@ -8,6 +8,8 @@ import dev.iamkata.lesson.load.LessonCatalog;
 import dev.iamkata.lesson.model.Placeholders;
 import dev.iamkata.lesson.progress.ProgressStore;
 import dev.iamkata.tui.adapt.LessonCurriculum;
+import dev.iamkata.tui.adapt.LessonShell;
+import dev.iamkata.tui.adapt.LiveSessions;
 import dev.iamkata.tui.i18n.Language;
 import dev.iamkata.tui.i18n.Messages;
 import dev.iamkata.tui.i18n.Settings;
@@ -15,7 +17,6 @@ import dev.iamkata.tui.model.Curriculum;
 import dev.iamkata.tui.view.App;
 import dev.iamkata.tui.view.CatalogView;
 import dev.iamkata.tui.view.Palette;
-import dev.iamkata.tui.view.ShellPort;
 import dev.iamkata.tui.view.UiContext;
 import dev.iamkata.tui.view.View;
 import dev.iamkata.tui.view.WelcomeView;
@@ -58,14 +59,20 @@ public final class Tui {
     boolean firstRun = settings.language().isEmpty();
     Language language = Language.choose(options.lang(), settings.language(), env);
     Path home = ProgressStore.home(env);
+    ProgressStore progress = ProgressStore.at(home);
+    LiveSessions sessions = new LiveSessions(home, progress, Clock.systemUTC());
     Curriculum curriculum =
-        new LessonCurriculum(
-            LessonCatalog.locate(env),
-            ProgressStore.at(home),
-            EMBEDDED,
-            "embedded",
-            Clock.systemUTC());
-    UiContext ctx = new UiContext(curriculum, settings, language, ZoneId.systemDefault(), shell());
+        new LessonCurriculum(LessonCatalog.locate(env), progress, EMBEDDED, "embedded", sessions);
+    UiContext[] holder = new UiContext[1];
+    Palette palette = Palette.forEnvironment(env);
+    LessonShell shell =
+        new LessonShell(
+            home.resolve("history"),
+            () -> holder[0].messages(),
+            ZoneId.systemDefault(),
+            palette == Palette.COLOR);
+    UiContext ctx = new UiContext(curriculum, settings, language, ZoneId.systemDefault(), shell);
+    holder[0] = ctx;
     Restorer restorer = new Restorer();
     Thread hook = new Thread(restorer::restore, "iam-kata-tui-restore");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -77,9 +84,9 @@ public final class Tui {
               .setUnixTerminalCtrlCBehaviour(UnixLikeTerminal.CtrlCBehaviour.TRAP)
               .createTerminal();
       TerminalScreen screen = new TerminalScreen(terminal);
-      restorer.set(screen, terminal);
+      restorer.set(screen, terminal, shell);
       screen.startScreen();
-      App app = new App(screen, Palette.forEnvironment(env), () -> ctx.t("screen.toosmall"));
+      App app = new App(screen, palette, () -> ctx.t("screen.toosmall"));
       if (options.exitAfterFirstFrame()) {
         app.onFrame(
             () -> {
@@ -99,15 +106,12 @@ public final class Tui {
       return 1;
     } finally {
       restorer.restore();
+      sessions.close();
       removeHook(hook);
       if (firstFrameMs[0] >= 0) {
         err.println("iam-kata tui: first frame " + firstFrameMs[0] + " ms after process start");
       }
     }
-  }
-
-  private static ShellPort shell() {
-    return new NoShell();
   }
 
   private static long sinceProcessStart() {
@@ -136,17 +140,29 @@ public final class Tui {
     }
   }
 
-  /** Stops the screen and closes the terminal once, whoever calls first. */
+  /**
+   * Closes the shell's terminal, stops the screen and closes Lanterna's terminal once, whoever
+   * calls first, in that order (each puts back the modes it found).
+   */
   private static final class Restorer {
     private TerminalScreen screen;
     private Terminal terminal;
+    private AutoCloseable shell;
 
-    synchronized void set(TerminalScreen screen, Terminal terminal) {
+    synchronized void set(TerminalScreen screen, Terminal terminal, AutoCloseable shell) {
       this.screen = screen;
       this.terminal = terminal;
+      this.shell = shell;
     }
 
     synchronized void restore() {
+      try {
+        if (shell != null) {
+          shell.close();
+        }
+      } catch (Exception ignored) {
+        // Lanterna's close below still restores the learner's terminal modes.
+      }
       try {
         if (screen != null) {
           screen.stopScreen();
@@ -163,6 +179,7 @@ public final class Tui {
       }
       screen = null;
       terminal = null;
+      shell = null;
     }
   }
 }

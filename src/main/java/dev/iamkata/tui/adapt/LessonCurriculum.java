@@ -24,23 +24,35 @@ import java.util.Map;
  * ReaderSession} over the lesson model.
  */
 public final class LessonCurriculum implements Curriculum {
+  /** Makes the session for an opened lesson. */
+  @FunctionalInterface
+  public interface Sessions {
+    LessonSession open(Lesson lesson, Progress.Lesson progress, Language language) throws Exception;
+  }
+
   private final LessonCatalog catalog;
   private final ProgressStore progress;
   private final Placeholders placeholders;
   private final String backendName;
-  private final Clock clock;
+  private final Sessions sessions;
 
   public LessonCurriculum(
       LessonCatalog catalog,
       ProgressStore progress,
       Placeholders placeholders,
       String backendName,
-      Clock clock) {
+      Sessions sessions) {
     this.catalog = catalog;
     this.progress = progress;
     this.placeholders = placeholders;
     this.backendName = backendName;
-    this.clock = clock;
+    this.sessions = sessions;
+  }
+
+  /** Sessions that only read the lesson: no backend, no checks. */
+  public static Sessions readers(Placeholders placeholders, Clock clock) {
+    return (lesson, progress, language) ->
+        new ReaderSession(lesson, progress, placeholders, language, clock);
   }
 
   @Override
@@ -77,8 +89,7 @@ public final class LessonCurriculum implements Curriculum {
   @Override
   public LessonSession open(String lessonId, Language language) throws Exception {
     Lesson lesson = catalog.load(lessonId);
-    return new ReaderSession(
-        lesson, progress.read().lesson(lessonId), placeholders, language, clock);
+    return sessions.open(lesson, progress.read().lesson(lessonId), language);
   }
 
   @Override

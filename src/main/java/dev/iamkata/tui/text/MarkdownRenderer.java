@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * Markdown (the subset lesson bodies use) to styled terminal lines of a given width: headings,
- * paragraphs with inline styles, bullet and numbered lists, block quotes, fenced code blocks
- * (highlighted, cut rather than wrapped so commands stay copyable), tables and links as "text
- * (url)". Pure: the same text and width always give the same lines.
+ * paragraphs with inline styles, bullet and numbered lists, block quotes, fenced and indented code
+ * blocks (highlighted, cut rather than wrapped so commands stay copyable), tables and links as
+ * "text (url)". Pure: the same text and width always give the same lines.
  */
 public final class MarkdownRenderer {
   private static final Pattern HEADING = Pattern.compile("^(#{1,6})\\s+(.*)$");
@@ -34,6 +34,20 @@ public final class MarkdownRenderer {
       separate(out);
       if ((m = FENCE.matcher(line)).matches()) {
         i = codeBlock(lines, i + 1, m.group(1), m.group(2), width, out);
+      } else if (indentedCode(line)) {
+        List<String> code = new ArrayList<>();
+        while (i < lines.length && (indentedCode(lines[i]) || lines[i].isBlank())) {
+          code.add(lines[i].isBlank() ? "" : lines[i].substring(lines[i].startsWith("\t") ? 1 : 4));
+          i++;
+        }
+        while (!code.isEmpty() && code.get(code.size() - 1).isEmpty()) {
+          code.remove(code.size() - 1);
+        }
+        for (String c : code) {
+          for (StyledLine l : cut(CodeHighlighter.line("", c), width - 2)) {
+            out.add(l.prefixed(new Span("  ", Style.CODE)));
+          }
+        }
       } else if ((m = HEADING.matcher(line)).matches()) {
         Style style = m.group(1).length() <= 2 ? Style.HEADING : Style.STRONG;
         out.addAll(Wrapper.wrap(InlineMarkdown.parse(m.group(2).strip(), style), width));
@@ -65,8 +79,14 @@ public final class MarkdownRenderer {
     return out;
   }
 
+  /** A line of an indented code block (four spaces or a tab), outside lists. */
+  private static boolean indentedCode(String line) {
+    return line.startsWith("    ") || line.startsWith("\t");
+  }
+
   private static boolean continuesParagraph(String line) {
     return !line.isBlank()
+        && !indentedCode(line)
         && !HEADING.matcher(line).matches()
         && !FENCE.matcher(line).matches()
         && !BULLET.matcher(line).matches()

@@ -31,6 +31,7 @@ public final class App implements Nav {
   private final Supplier<String> tooSmall;
   private final Deque<View> stack = new ArrayDeque<>();
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final List<Runnable> afterDraw = new ArrayList<>();
   private boolean running = true;
   private boolean dirty = true;
   private Runnable onFrame = () -> {};
@@ -83,6 +84,13 @@ public final class App implements Nav {
     }
     if (dirty && running) {
       draw();
+    }
+    while (!afterDraw.isEmpty() && running) {
+      List<Runnable> now = new ArrayList<>(afterDraw);
+      afterDraw.clear();
+      now.forEach(Runnable::run);
+      draw();
+      worked = true;
     }
     return worked;
   }
@@ -175,6 +183,11 @@ public final class App implements Nav {
     stack.clear();
     stack.push(view);
     dirty = true;
+  }
+
+  @Override
+  public void afterDraw(Runnable task) {
+    afterDraw.add(task);
   }
 
   @Override

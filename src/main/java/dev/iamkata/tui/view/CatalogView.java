@@ -87,7 +87,7 @@ public final class CatalogView implements View {
       list.text(2, 0, ctx.t(all.isEmpty() ? "catalog.none" : "catalog.nomatch"), Style.DIM);
     }
     if (!notice.isEmpty()) {
-      c.text(1, c.height() - 2, notice, Style.FAIL);
+      c.text(1, c.height() - 2, notice, Style.WARN);
     }
     Chrome.keys(
         c,
@@ -224,6 +224,12 @@ public final class CatalogView implements View {
     if (e == null) {
       return;
     }
+    notice = ctx.t("catalog.opening", e.title());
+    nav.afterDraw(() -> start(e, nav));
+  }
+
+  private void start(CatalogEntry e, Nav nav) {
+    notice = "";
     try {
       LessonSession session = ctx.curriculum().open(e.id(), ctx.language());
       nav.push(

@@ -15,6 +15,12 @@ public interface Nav {
   /** Replaces every view with {@code view}. */
   void reset(View view);
 
+  /**
+   * Runs {@code task} on the UI thread once the current frame is on the terminal: slow work (a
+   * lesson starting its backend) first shows a "please wait" line.
+   */
+  void afterDraw(Runnable task);
+
   /** Leaves the UI. */
   void quit();
 

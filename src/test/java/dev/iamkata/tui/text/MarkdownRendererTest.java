@@ -84,6 +84,15 @@ class MarkdownRendererTest {
   }
 
   @Test
+  void indentedCodeBlocksAreCode() {
+    List<StyledLine> lines =
+        MarkdownRenderer.render("Ask S3:\n\n    aws s3 ls --profile dev-user\n\nThen.", 60);
+    assertEquals(
+        List.of("Ask S3:", "", "  aws s3 ls --profile dev-user", "", "Then."), plain(lines));
+    assertEquals(Style.CODE_FLAG, styleOf(lines, "--profile"));
+  }
+
+  @Test
   void listsHaveMarkersAndHangingIndent() {
     List<StyledLine> lines =
         MarkdownRenderer.render("- 信頼ポリシーを作ります\n- second\n\n1. one\n2. two", 12);
