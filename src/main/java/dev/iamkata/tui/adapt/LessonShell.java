@@ -12,6 +12,7 @@ import dev.iamkata.tui.text.StyledLine;
 import dev.iamkata.tui.view.ShellPort;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -69,7 +70,9 @@ public final class LessonShell implements ShellPort, AutoCloseable {
       throw new IllegalArgumentException("the shell needs a lesson runner");
     }
     if (terminal == null) {
-      terminal = TerminalBuilder.builder().system(true).build();
+      // UTF-8 as Lanterna writes it, whatever the locale says (an uninstalled ja_JP.UTF-8 locale
+      // would otherwise turn every Japanese character into '?').
+      terminal = TerminalBuilder.builder().system(true).encoding(StandardCharsets.UTF_8).build();
     } else {
       terminal.resume();
     }
