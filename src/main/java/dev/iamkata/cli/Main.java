@@ -36,7 +36,40 @@ public final class Main implements Callable<Integer> {
   boolean benchExitAfterFirstFrame;
 
   public static void main(String[] args) {
+    if (args.length == 1 && args[0].equals("--cds-training")) {
+      System.exit(Tui.train(System.getenv()));
+    }
+    Tui.Options ui = uiOptions(args);
+    if (ui != null && System.console() != null) {
+      // The front door skips building the whole command line (every subcommand's classes), a
+      // large part of the UI's startup time.
+      System.exit(Tui.run(ui, System.getenv(), System.err));
+    }
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The UI's options when {@code args} only start the UI ({@code --lang en|ja} and the hidden
+   * benchmark flag), else null (picocli then parses, and reports bad values).
+   */
+  static Tui.Options uiOptions(String[] args) {
+    String lang = null;
+    boolean bench = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--bench-exit-after-first-frame")) {
+        bench = true;
+      } else if (a.equals("--lang") && i + 1 < args.length) {
+        lang = args[++i];
+      } else if (a.startsWith("--lang=")) {
+        lang = a.substring("--lang=".length());
+      } else {
+        return null;
+      }
+    }
+    return lang == null || lang.equals("en") || lang.equals("ja")
+        ? new Tui.Options(lang, bench)
+        : null;
   }
 
   /** The configured command line, for tests that run commands in-process. */
