@@ -64,7 +64,8 @@ public final class Tui {
     ProgressStore progress = ProgressStore.at(home);
     LiveSessions sessions = new LiveSessions(home, progress, Clock.systemUTC());
     Curriculum curriculum =
-        new LessonCurriculum(LessonCatalog.locate(env), progress, EMBEDDED, "embedded", sessions);
+        new LessonCurriculum(LessonCatalog.locate(env), progress, EMBEDDED, "embedded", sessions)
+            .prefetch();
     UiContext[] holder = new UiContext[1];
     Palette palette = Palette.forEnvironment(env);
     LessonShell shell =

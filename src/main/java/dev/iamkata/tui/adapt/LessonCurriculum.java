@@ -35,6 +35,7 @@ public final class LessonCurriculum implements Curriculum {
   private final Placeholders placeholders;
   private final String backendName;
   private final Sessions sessions;
+  private final java.util.concurrent.FutureTask<List<LessonLoader.Result>> lessons;
 
   public LessonCurriculum(
       LessonCatalog catalog,
@@ -47,6 +48,30 @@ public final class LessonCurriculum implements Curriculum {
     this.placeholders = placeholders;
     this.backendName = backendName;
     this.sessions = sessions;
+    this.lessons = new java.util.concurrent.FutureTask<>(catalog::loadAll);
+  }
+
+  /**
+   * Starts loading the lessons on a background thread, so they are parsed while the terminal is
+   * being set up (a good part of the UI's startup time). Lessons are read once per process.
+   */
+  public LessonCurriculum prefetch() {
+    Thread t = new Thread(lessons, "iam-kata-lessons");
+    t.setDaemon(true);
+    t.start();
+    return this;
+  }
+
+  private List<LessonLoader.Result> loaded() throws IOException {
+    lessons.run(); // no-op when the prefetch thread ran (or is running) it
+    try {
+      return lessons.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while loading lessons", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    }
   }
 
   /** Sessions that only read the lesson: no backend, no checks. */
@@ -60,7 +85,7 @@ public final class LessonCurriculum implements Curriculum {
     try {
       Progress p = progress.read();
       List<CatalogEntry> out = new ArrayList<>();
-      for (LessonLoader.Result r : catalog.loadAll()) {
+      for (LessonLoader.Result r : loaded()) {
         if (r.lesson() != null) {
           out.add(entry(r.lesson(), p.lesson(r.lesson().id()), language.code));
         }
