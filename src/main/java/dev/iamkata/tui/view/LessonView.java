@@ -8,6 +8,7 @@ import dev.iamkata.tui.model.LessonSession;
 import dev.iamkata.tui.model.StepState;
 import dev.iamkata.tui.model.StepView;
 import dev.iamkata.tui.text.CharWidth;
+import dev.iamkata.tui.text.InlineMarkdown;
 import dev.iamkata.tui.text.MarkdownRenderer;
 import dev.iamkata.tui.text.Span;
 import dev.iamkata.tui.text.Style;
@@ -151,7 +152,7 @@ public final class LessonView implements View {
       if (!r.explanation().isBlank()) {
         out.addAll(
             Wrapper.wrap(
-                List.of(new Span(r.explanation(), Style.NORMAL)),
+                InlineMarkdown.parse(r.explanation(), Style.NORMAL),
                 width,
                 List.of(Span.of("  ")),
                 List.of(Span.of("  "))));
