@@ -18,9 +18,12 @@ import picocli.CommandLine.Option;
     subcommands = {
       EngineCommand.class,
       ClockCommand.class,
+      ShellCli.class,
+      BackendCommand.class,
       LessonsCommand.class,
       LintCommand.class,
-      ShellCli.class,
+      VerifyCommand.class,
+      AwsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {
@@ -74,7 +77,14 @@ public final class Main implements Callable<Integer> {
 
   /** The configured command line, for tests that run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main()).setExpandAtFiles(false);
+    // `kata aws` passes every word, options included, to the built-in aws untouched.
+    cl.getSubcommands()
+        .get("aws")
+        .setUnmatchedOptionsArePositionalParams(true)
+        .setStopAtPositional(true)
+        .setEndOfOptionsDelimiter("\u0000");
+    return cl;
   }
 
   /**

@@ -100,8 +100,10 @@ public final class AwsCatalogue {
 
   private static List<String> flagsOf(Class<?> requestClass) {
     try {
-      Object builder = requestClass.getMethod("builder").invoke(null);
-      Object request = builder.getClass().getMethod("build").invoke(builder);
+      Method builderMethod = requestClass.getMethod("builder");
+      Object builder = builderMethod.invoke(null);
+      // the builder's class is private; its public interface has build()
+      Object request = builderMethod.getReturnType().getMethod("build").invoke(builder);
       List<String> flags = new ArrayList<>();
       for (SdkField<?> f : ((SdkRequest) request).sdkFields()) {
         flags.add("--" + kebab(f.memberName()));

@@ -83,7 +83,9 @@ final class StateCheck {
     } catch (NoSuchEntityException e) {
       return Verdict.of(false, expected, Messages.text("actual.noSuchEntity", role));
     }
-    String trust = URLDecoder.decode(r.assumeRolePolicyDocument(), StandardCharsets.UTF_8);
+    String trust =
+        withResource(
+            URLDecoder.decode(r.assumeRolePolicyDocument(), StandardCharsets.UTF_8), r.arn());
     String owner = "arn:aws:iam::" + r.arn().split(":")[4] + ":root";
     EvaluationResult e =
         iam.simulateCustomPolicy(
@@ -99,6 +101,33 @@ final class StateCheck {
     boolean allowed = "allowed".equals(e.evalDecisionAsString());
     return Verdict.of(
         allowed, expected, Messages.text("actual.decision", e.evalDecisionAsString()));
+  }
+
+  /**
+   * The trust policy as a resource policy on the role: trust policies have no {@code Resource},
+   * which the simulator requires of a resource policy, so each statement gets the role's ARN.
+   */
+  static String withResource(String trust, String roleArn) {
+    try {
+      com.fasterxml.jackson.databind.ObjectMapper json =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      com.fasterxml.jackson.databind.JsonNode doc = json.readTree(trust);
+      com.fasterxml.jackson.databind.JsonNode st = doc.path("Statement");
+      List<com.fasterxml.jackson.databind.JsonNode> statements = new ArrayList<>();
+      if (st.isArray()) {
+        st.forEach(statements::add);
+      } else if (st.isObject()) {
+        statements.add(st);
+      }
+      for (com.fasterxml.jackson.databind.JsonNode s : statements) {
+        if (s.isObject() && !s.has("Resource") && !s.has("NotResource")) {
+          ((com.fasterxml.jackson.databind.node.ObjectNode) s).put("Resource", roleArn);
+        }
+      }
+      return json.writeValueAsString(doc);
+    } catch (java.io.IOException e) {
+      return trust;
+    }
   }
 
   private static boolean exists(

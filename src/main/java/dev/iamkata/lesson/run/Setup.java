@@ -9,6 +9,9 @@ import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.model.Placeholders;
 import dev.iamkata.lesson.model.SetupItem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +29,7 @@ final class Setup {
   private final Lesson lesson;
   private final CommandRunner commands;
   private final IamClient adminIam;
+  private AccessKeyPair adminKey;
   private final Placeholders ph;
 
   Setup(Lesson lesson, CommandRunner commands, IamClient adminIam, Placeholders ph) {
@@ -37,6 +41,7 @@ final class Setup {
 
   /** Prepares the admin workspace: admin key as the default profile, the lesson's files. */
   void prepareAdmin(Workspace admin, AccessKeyPair key) throws IOException {
+    this.adminKey = key;
     IniFile.set(admin.awsCredentialsFile(), "default", "aws_access_key_id", key.accessKeyId());
     IniFile.set(
         admin.awsCredentialsFile(), "default", "aws_secret_access_key", key.secretAccessKey());
@@ -49,12 +54,25 @@ final class Setup {
         if (Files.isRegularFile(p) && !rel.equals(LessonLoader.FILE)) {
           Path target = admin.home().resolve(rel);
           Files.createDirectories(target.getParent());
-          Files.writeString(
-              target,
-              ph.apply(Files.readString(p, StandardCharsets.UTF_8)),
-              StandardCharsets.UTF_8);
+          copyFilled(p, target);
         }
       }
+    }
+  }
+
+  /** Copies a text file with placeholders filled in, anything else (a zip) byte for byte. */
+  private void copyFilled(Path from, Path to) throws IOException {
+    byte[] bytes = Files.readAllBytes(from);
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      Files.writeString(to, ph.apply(text), StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      Files.write(to, bytes);
     }
   }
 
@@ -76,22 +94,36 @@ final class Setup {
                   + r.stderr().strip());
         }
       } else if (item instanceof SetupItem.Profile p) {
-        AccessKey key = adminIam.createAccessKey(b -> b.userName(ph.apply(p.user()))).accessKey();
+        AccessKeyPair key = profileKey(ph.apply(p.user()));
         IniFile.set(learner.awsCredentialsFile(), p.name(), "aws_access_key_id", key.accessKeyId());
         IniFile.set(
             learner.awsCredentialsFile(), p.name(), "aws_secret_access_key", key.secretAccessKey());
-        IniFile.set(learner.awsConfigFile(), "profile " + p.name(), "region", learner.region());
-        IniFile.set(learner.awsConfigFile(), "profile " + p.name(), "output", "json");
+        String section = p.name().equals("default") ? "default" : "profile " + p.name();
+        IniFile.set(learner.awsConfigFile(), section, "region", learner.region());
+        IniFile.set(learner.awsConfigFile(), section, "output", "json");
       } else {
         SetupItem.File f = (SetupItem.File) item;
-        String content =
-            f.content() != null
-                ? f.content()
-                : Files.readString(lesson.folder().resolve(f.from()), StandardCharsets.UTF_8);
         Path target = learner.resolve(ph.apply(f.path()));
         Files.createDirectories(target.getParent());
-        Files.writeString(target, ph.apply(content), StandardCharsets.UTF_8);
+        if (f.content() != null) {
+          Files.writeString(target, ph.apply(f.content()), StandardCharsets.UTF_8);
+        } else {
+          copyFilled(lesson.folder().resolve(f.from()), target);
+        }
       }
     }
+  }
+
+  /**
+   * A new access key of {@code user}; for {@code admin}, the backend's own admin key, because on
+   * backends other than the engine (moto, LocalStack's root) the admin is not an IAM user named
+   * admin.
+   */
+  private AccessKeyPair profileKey(String user) {
+    if (user.equals("admin") && adminKey != null) {
+      return adminKey;
+    }
+    AccessKey key = adminIam.createAccessKey(b -> b.userName(user)).accessKey();
+    return new AccessKeyPair(key.accessKeyId(), key.secretAccessKey());
   }
 }
