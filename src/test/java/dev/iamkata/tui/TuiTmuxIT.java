@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs {@code src/test/e2e/tui-tmux.sh}: the real {@code ./kata} in a tmux pane, first run in
- * Japanese through the first step of assume-role-basics. Skipped, with the reason, without tmux or
- * an aws CLI (the script says which).
+ * Japanese through the first step of assume-role-basics. Skipped, with the reason, without tmux.
  */
 @Tag("slow")
 class TuiTmuxIT {
@@ -32,7 +31,6 @@ class TuiTmuxIT {
   @Test
   void firstRunInJapaneseThroughTheFirstStep() throws Exception {
     assumeTrue(onPath("tmux"), "tmux is not installed (apt-get install -y tmux)");
-    assumeTrue(onPath("aws"), "no aws CLI on PATH for the lesson's commands");
     Path log = Files.createTempFile("tui-tmux", ".log");
     Process p =
         new ProcessBuilder("bash", "src/test/e2e/tui-tmux.sh")
