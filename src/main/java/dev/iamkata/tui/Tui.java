@@ -165,6 +165,7 @@ public final class Tui {
       app.reset(new CatalogView(ctx));
       app.step();
       screen.stopScreen();
+      Files.deleteIfExists(home); // nothing was written in it: the training only reads
       return 0;
     } catch (IOException | RuntimeException e) {
       return 1;
