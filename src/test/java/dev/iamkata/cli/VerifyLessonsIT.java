@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.iamkata.shell.SystemAws;
+import dev.iamkata.shell.AwsModes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,9 @@ class VerifyLessonsIT {
 
   @Test
   void everyLessonVerifiesRedGreen() {
-    assumeTrue(SystemAws.onPath() != null, "no aws CLI on PATH: lesson commands cannot run");
+    assumeTrue(
+        AwsModes.detect(null).current() != null,
+        "no aws (built-in or on PATH): lesson commands cannot run");
     PrintStream saved = System.out;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;

@@ -19,7 +19,6 @@ import dev.iamkata.lesson.progress.ProgressStore;
 import dev.iamkata.lesson.progress.StepStatus;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.ShellCommandRunner;
-import dev.iamkata.shell.SystemAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,7 +43,9 @@ class LessonRunnerIT {
 
   @Test
   void drivesTheAssumeRoleLesson() throws Exception {
-    assumeTrue(SystemAws.onPath() != null, "no aws CLI on PATH: lesson commands cannot run");
+    assumeTrue(
+        AwsModes.detect(null).current() != null,
+        "no aws (built-in or on PATH): lesson commands cannot run");
     Lesson lesson = LessonLoader.load(Path.of("lessons/assume-role-basics"));
     ProgressStore store = ProgressStore.at(kataHome);
     List<LessonEvent> events = new ArrayList<>();

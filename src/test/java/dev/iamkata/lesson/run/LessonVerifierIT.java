@@ -8,7 +8,6 @@ import dev.iamkata.backend.EmbeddedBackend;
 import dev.iamkata.lesson.load.LessonLoader;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.ShellCommandRunner;
-import dev.iamkata.shell.SystemAws;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,9 @@ class LessonVerifierIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(SystemAws.onPath() != null, "no aws CLI on PATH: lesson commands cannot run");
+    assumeTrue(
+        AwsModes.detect(null).current() != null,
+        "no aws (built-in or on PATH): lesson commands cannot run");
     backend = EmbeddedBackend.start();
   }
 
