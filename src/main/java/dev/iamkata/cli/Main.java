@@ -1,7 +1,10 @@
 package dev.iamkata.cli;
 
+import dev.iamkata.tui.Tui;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code kata}: the command line of iam-kata. */
 @Command(
@@ -24,11 +27,53 @@ import picocli.CommandLine.Command;
       AwsCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "en|ja",
+      description = "Language of the full-screen UI (remembered choice, else LANG, otherwise).")
+  String lang;
+
+  @Option(names = "--bench-exit-after-first-frame", hidden = true)
+  boolean benchExitAfterFirstFrame;
+
   public static void main(String[] args) {
+    if (args.length == 1 && args[0].equals("--cds-training")) {
+      System.exit(Tui.train(System.getenv()));
+    }
+    Tui.Options ui = uiOptions(args);
+    if (ui != null && System.console() != null) {
+      // The front door skips building the whole command line (every subcommand's classes), a
+      // large part of the UI's startup time.
+      System.exit(Tui.run(ui, System.getenv(), System.err));
+    }
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The UI's options when {@code args} only start the UI ({@code --lang en|ja} and the hidden
+   * benchmark flag), else null (picocli then parses, and reports bad values).
+   */
+  static Tui.Options uiOptions(String[] args) {
+    String lang = null;
+    boolean bench = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--bench-exit-after-first-frame")) {
+        bench = true;
+      } else if (a.equals("--lang") && i + 1 < args.length) {
+        lang = args[++i];
+      } else if (a.startsWith("--lang=")) {
+        lang = a.substring("--lang=".length());
+      } else {
+        return null;
+      }
+    }
+    return lang == null || lang.equals("en") || lang.equals("ja")
+        ? new Tui.Options(lang, bench)
+        : null;
   }
 
   /** The configured command line, for tests that run commands in-process. */
@@ -43,9 +88,22 @@ public final class Main implements Runnable {
     return cl;
   }
 
+  /**
+   * {@code kata} without a command: the full-screen UI when stdin and stdout are a terminal, the
+   * help otherwise (a pipe, CI, {@code kata > file}), so scripts never get a screen they cannot
+   * drive. {@code kata --help} always prints the help.
+   */
   @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
+  public Integer call() {
+    if (lang != null && !lang.equals("en") && !lang.equals("ja")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--lang must be en or ja, not '" + lang + "'");
+    }
+    if (System.console() == null) {
+      spec.commandLine().usage(System.out);
+      return 0;
+    }
+    return Tui.run(new Tui.Options(lang, benchExitAfterFirstFrame), System.getenv(), System.err);
   }
 
   /** The version from the jar's manifest. */

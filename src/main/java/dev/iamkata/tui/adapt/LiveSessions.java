@@ -1,0 +1,78 @@
+package dev.iamkata.tui.adapt;
+
+import dev.iamkata.backend.Backend;
+import dev.iamkata.backend.EmbeddedBackend;
+import dev.iamkata.lesson.CommandRunner;
+import dev.iamkata.lesson.model.Lesson;
+import dev.iamkata.lesson.progress.Progress;
+import dev.iamkata.lesson.progress.ProgressStore;
+import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.shell.AwsModes;
+import dev.iamkata.shell.Settings;
+import dev.iamkata.shell.ShellCommandRunner;
+import dev.iamkata.tui.i18n.Language;
+import dev.iamkata.tui.i18n.Messages;
+import dev.iamkata.tui.model.LessonSession;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Lesson sessions on the embedded engine, started the first time a lesson opens (so the catalog
+ * appears without waiting for it). One lesson at a time: the runner resets the backend when a
+ * lesson starts, so opening another lesson ends the previous one, while going back to the same
+ * lesson resumes it with its shell state.
+ */
+public final class LiveSessions implements LessonCurriculum.Sessions, AutoCloseable {
+  private final Path kataHome;
+  private final ProgressStore progress;
+  private final Clock clock;
+  private Backend backend;
+  private CommandRunner commands;
+  private RunnerSession last;
+  private Language lastLanguage;
+
+  public LiveSessions(Path kataHome, ProgressStore progress, Clock clock) {
+    this.kataHome = kataHome;
+    this.progress = progress;
+    this.clock = clock;
+  }
+
+  @Override
+  public LessonSession open(Lesson lesson, Progress.Lesson stored, Language language)
+      throws Exception {
+    if (last != null && last.lessonId().equals(lesson.id()) && language == lastLanguage) {
+      return last;
+    }
+    if (backend == null) {
+      backend = EmbeddedBackend.start();
+      commands = new ShellCommandRunner(AwsModes.detect(Settings.in(kataHome)), Map.of());
+    }
+    if (last != null) {
+      last.runner().close();
+    }
+    LessonRunner runner =
+        new LessonRunner(
+            lesson,
+            backend,
+            commands,
+            LessonRunner.sandboxFor(kataHome, lesson.id()),
+            progress,
+            clock);
+    RunnerSession session = new RunnerSession(runner, backend, progress, Messages.of(language));
+    runner.start();
+    last = session;
+    lastLanguage = language;
+    return session;
+  }
+
+  @Override
+  public void close() {
+    if (last != null) {
+      last.runner().close();
+    }
+    if (backend != null) {
+      backend.close();
+    }
+  }
+}
