@@ -14,12 +14,15 @@ import dev.iamkata.engine.http.EngineServer;
 import dev.iamkata.engine.http.Router;
 import dev.iamkata.engine.iam.IamService;
 import dev.iamkata.engine.iam.PolicyValidator;
+import dev.iamkata.engine.lambda.LambdaService;
 import dev.iamkata.engine.protocol.Service;
+import dev.iamkata.engine.protocol.ServiceCalls;
 import dev.iamkata.engine.protocol.ec2.Ec2Protocol;
 import dev.iamkata.engine.protocol.json.JsonProtocol;
 import dev.iamkata.engine.protocol.query.QueryProtocol;
 import dev.iamkata.engine.s3.S3Service;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.sts.ServiceSessions;
 import dev.iamkata.engine.sts.StsService;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The embedded AWS endpoint: IAM, STS and S3 on 127.0.0.1 with SigV4 authentication, IAM policy
@@ -120,21 +124,27 @@ public final class Engine implements AutoCloseable {
               return fresh;
             },
             () -> accountList);
-    return new RequestPipeline(
+    ServiceSessions serviceSessions = new ServiceSessions(state, parsed, sts.tokens());
+    // the calls inside Lambda functions go through the router the functions are part of
+    AtomicReference<ServiceCalls> internalCalls = new AtomicReference<>();
+    Router router =
         new Router(
             List.of(
                 new DynamoDbService(state, clock).service(JsonProtocol.DYNAMODB),
                 new Ec2Service(state, authorizer, clock).service(new Ec2Protocol(sealer, state)),
                 new CloudTrailService(trail).service(JsonProtocol.CLOUDTRAIL),
-                new dev.iamkata.engine.lambda.LambdaService(state, authorizer, parsed).service(),
+                new LambdaService(
+                        state,
+                        authorizer,
+                        serviceSessions,
+                        authenticator::sessionCaller,
+                        internalCalls::get)
+                    .service(),
                 iamService,
                 s3Service,
-                stsService)),
-        authenticator,
-        authorizer,
-        control,
-        stsService,
-        trail);
+                stsService));
+    internalCalls.set(new InternalCalls(router, authorizer, trail));
+    return new RequestPipeline(router, authenticator, authorizer, control, stsService, trail);
   }
 
   /** {@code http://127.0.0.1:PORT} */

@@ -75,6 +75,7 @@ public enum AwsError {
   // Lambda (rest-json)
   INVALID_PARAMETER_VALUE_EXCEPTION("InvalidParameterValueException", 400),
   RESOURCE_CONFLICT("ResourceConflictException", 409),
+  INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400),
   SERVICE_FAILURE("ServiceFailure", 500, false),
   INTERNAL_FAILURE("InternalFailure", 500, false);
 

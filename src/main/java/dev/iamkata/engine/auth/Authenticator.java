@@ -116,7 +116,7 @@ public final class Authenticator {
       if (session != null && !clock.instant().isBefore(session.expiration())) {
         throw new AwsException(AwsError.EXPIRED_TOKEN, EXPIRED_TOKEN);
       }
-      return caller(credential, auth, request);
+      return caller(credential, auth.accessKeyId(), auth.region(), request.remoteAddress());
     } catch (SigV4Exception e) {
       throw fail(e);
     }
@@ -182,7 +182,23 @@ public final class Authenticator {
         });
   }
 
-  private Caller caller(Credential credential, SigV4Auth auth, HttpRequest request) {
+  /**
+   * The caller behind requests an AWS service makes with role credentials it obtained itself
+   * (Lambda running a function): the same principal a request signed with those credentials
+   * authenticates as.
+   *
+   * @param claims a session opened for the service, e.g. by {@code ServiceSessions}
+   */
+  public Caller sessionCaller(SessionClaims claims, String region, String sourceIp) {
+    if (!clock.instant().isBefore(claims.expiration())) {
+      throw new AwsException(AwsError.EXPIRED_TOKEN, EXPIRED_TOKEN);
+    }
+    Credential credential =
+        new Credential(claims.secretAccessKey(), claims.account(), claims.principalName(), claims);
+    return caller(credential, claims.accessKeyId(), region, sourceIp);
+  }
+
+  private Caller caller(Credential credential, String accessKeyId, String region, String sourceIp) {
     SessionClaims session = credential.session();
     String account = credential.account();
     if (session != null && session.kind() == SessionClaims.Kind.ROLE) {
@@ -200,8 +216,9 @@ public final class Authenticator {
           userId,
           session.principalName(),
           credential,
-          auth,
-          request);
+          accessKeyId,
+          region,
+          sourceIp);
     }
     if (session != null && session.kind() == SessionClaims.Kind.FEDERATED) {
       return caller(
@@ -210,8 +227,9 @@ public final class Authenticator {
           account + ":" + session.sessionName(),
           session.principalName(),
           credential,
-          auth,
-          request);
+          accessKeyId,
+          region,
+          sourceIp);
     }
     if (credential.userName() == null) {
       return caller(
@@ -220,8 +238,9 @@ public final class Authenticator {
           account,
           null,
           credential,
-          auth,
-          request);
+          accessKeyId,
+          region,
+          sourceIp);
     }
     User user =
         state.read(
@@ -231,7 +250,8 @@ public final class Authenticator {
                     .map(a -> a.users.get(Account.key(credential.userName())))
                     .orElseThrow(
                         () -> new AwsException(AwsError.INVALID_CLIENT_TOKEN_ID, INVALID_TOKEN)));
-    return caller(Caller.Type.USER, user.arn, user.id, user.name, credential, auth, request);
+    return caller(
+        Caller.Type.USER, user.arn, user.id, user.name, credential, accessKeyId, region, sourceIp);
   }
 
   private Caller caller(
@@ -240,18 +260,19 @@ public final class Authenticator {
       String userId,
       String name,
       Credential credential,
-      SigV4Auth auth,
-      HttpRequest request) {
+      String accessKeyId,
+      String region,
+      String sourceIp) {
     return new Caller(
         type,
         credential.account(),
         arn,
         userId,
         name,
-        auth.accessKeyId(),
+        accessKeyId,
         credential.session(),
-        auth.region(),
-        request.remoteAddress(),
+        region,
+        sourceIp,
         clock.instant());
   }
 }

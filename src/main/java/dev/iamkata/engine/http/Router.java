@@ -31,6 +31,16 @@ public final class Router {
     this.fallback = services.get(services.size() - 1);
   }
 
+  /** The signing names of the services served, sorted. */
+  public List<String> signingNames() {
+    return bySigningName.keySet().stream().sorted().toList();
+  }
+
+  /** The service signed as {@code signingName} ({@code dynamodb}, {@code s3}, ...), if served. */
+  public Optional<Service> service(String signingName) {
+    return Optional.ofNullable(bySigningName.get(signingName));
+  }
+
   /** The service for {@code request}; empty when it names a service this engine lacks. */
   public Optional<Service> route(HttpRequest request) {
     String signingName = signingName(request);

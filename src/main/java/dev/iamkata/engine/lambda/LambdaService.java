@@ -4,22 +4,14 @@ import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.authz.Authorizer;
-import dev.iamkata.engine.authz.ParsedPolicies;
-import dev.iamkata.engine.policy.Decision;
-import dev.iamkata.engine.policy.EvaluationInput;
-import dev.iamkata.engine.policy.PolicyEvaluator;
-import dev.iamkata.engine.policy.PolicyKind;
-import dev.iamkata.engine.policy.PolicyType;
-import dev.iamkata.engine.policy.PrincipalIdentity;
-import dev.iamkata.engine.policy.RequestContext;
-import dev.iamkata.engine.policy.SourcedPolicy;
 import dev.iamkata.engine.protocol.Operation;
 import dev.iamkata.engine.protocol.Service;
+import dev.iamkata.engine.protocol.ServiceCalls;
 import dev.iamkata.engine.protocol.restjson.RestJsonProtocol;
 import dev.iamkata.engine.protocol.restjson.RestJsonProtocol.Route;
 import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
-import dev.iamkata.engine.state.Role;
+import dev.iamkata.engine.sts.ServiceSessions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
@@ -28,10 +20,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionResponse;
@@ -44,6 +36,8 @@ import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationRequ
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
 import software.amazon.awssdk.services.lambda.model.GetFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionResponse;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsRequest;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsResponse;
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationRequest;
@@ -54,7 +48,8 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
  * starts with none). Each operation is authorized as {@code lambda:Op} on the function's ARN;
  * giving a function a role also needs {@code iam:PassRole} on the role with {@code
  * iam:PassedToService} = {@code lambda.amazonaws.com}, and the role's trust policy must let {@code
- * lambda.amazonaws.com} assume it. Functions are not run.
+ * lambda.amazonaws.com} assume it. Invoke runs a function's handler file in the engine's
+ * declarative runtime as its execution role (see {@link Invocations}).
  */
 public final class LambdaService {
   /** The HTTP bindings, from botocore's {@code lambda/2015-03-31/service-2.json}. */
@@ -74,7 +69,8 @@ public final class LambdaService {
               "PUT",
               "/2015-03-31/functions/{FunctionName}/configuration",
               200),
-          new Route("DeleteFunction", "DELETE", "/2015-03-31/functions/{FunctionName}", 204));
+          new Route("DeleteFunction", "DELETE", "/2015-03-31/functions/{FunctionName}", 204),
+          new Route("Invoke", "POST", "/2015-03-31/functions/{FunctionName}/invocations", 200));
 
   private static final String LAMBDA = "lambda.amazonaws.com";
   private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
@@ -85,7 +81,8 @@ public final class LambdaService {
 
   private final EngineState state;
   private final Authorizer authorizer;
-  private final ParsedPolicies parsed;
+  private final ServiceSessions sessions;
+  private final Invocations invocations;
 
   /** A function: its configuration as GetFunction returns it, and its deployment package. */
   private record Function(FunctionConfiguration config, byte[] zip) {}
@@ -93,10 +90,21 @@ public final class LambdaService {
   /** Functions by account object, then region, then name; guarded by {@code this}. */
   private final Map<Account, Map<String, Map<String, Function>>> functions = new WeakHashMap<>();
 
-  public LambdaService(EngineState state, Authorizer authorizer, ParsedPolicies parsed) {
+  /**
+   * @param sessions opens the execution role's sessions
+   * @param callers the caller of the calls a function makes, from its session
+   * @param calls runs those calls through the engine's pipeline (bound once the engine is wired)
+   */
+  public LambdaService(
+      EngineState state,
+      Authorizer authorizer,
+      ServiceSessions sessions,
+      SessionCallers callers,
+      Supplier<ServiceCalls> calls) {
     this.state = state;
     this.authorizer = authorizer;
-    this.parsed = parsed;
+    this.sessions = sessions;
+    this.invocations = new Invocations(sessions, callers, calls);
   }
 
   /** The routing table, as a {@link Service} of the rest-json protocol. */
@@ -138,7 +146,13 @@ public final class LambdaService {
                 "lambda:DeleteFunction",
                 DeleteFunctionRequest::builder,
                 (Caller c, DeleteFunctionRequest r) -> arn(c, r.functionName()),
-                this::deleteFunction));
+                this::deleteFunction),
+            new Operation<>(
+                "Invoke",
+                "lambda:InvokeFunction",
+                InvokeRequest::builder,
+                (Caller c, InvokeRequest r) -> arn(c, r.functionName()),
+                this::invoke));
     return Service.of("lambda", new RestJsonProtocol(ROUTES), null, "2015-03-31", null, rows);
   }
 
@@ -351,6 +365,21 @@ public final class LambdaService {
     return DeleteFunctionResponse.builder().build();
   }
 
+  private InvokeResponse invoke(Caller caller, InvokeRequest r) {
+    String qualifier = r.qualifier();
+    Function function;
+    synchronized (this) {
+      function = existing(caller, r.functionName());
+    }
+    if (qualifier != null && !qualifier.equals("$LATEST")) {
+      throw new AwsException(
+          AwsError.RESOURCE_NOT_FOUND,
+          "Function not found: " + arn(caller, r.functionName()) + ":" + qualifier);
+    }
+    // outside the lock: the calls inside may come back to Lambda
+    return invocations.invoke(caller, r, function.config(), function.zip());
+  }
+
   /**
    * Giving a function {@code roleArn}: the caller must be allowed {@code iam:PassRole} on it for
    * Lambda, and its trust policy must let {@code lambda.amazonaws.com} assume it.
@@ -361,29 +390,7 @@ public final class LambdaService {
     }
     authorizer.authorize(
         caller, "iam:PassRole", roleArn, Map.of("iam:PassedToService", List.of(LAMBDA)));
-    boolean trusted =
-        state.read(
-            () -> {
-              String account = roleArn.split(":")[4];
-              String name = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-              Optional<Role> role = state.account(account).map(a -> a.roles.get(Account.key(name)));
-              if (role.isEmpty() || !role.get().arn.equals(roleArn)) {
-                return false;
-              }
-              SourcedPolicy trust =
-                  new SourcedPolicy(
-                      roleArn,
-                      PolicyType.RESOURCE,
-                      parsed.parse(role.get().assumeRolePolicy, PolicyKind.TRUST));
-              Decision decision =
-                  PolicyEvaluator.evaluateTrust(
-                      EvaluationInput.builder(
-                              RequestContext.of(
-                                  "sts:AssumeRole", roleArn, PrincipalIdentity.service(LAMBDA)))
-                          .resourcePolicy(trust)
-                          .build());
-              return decision.allowed();
-            });
+    boolean trusted = sessions.role(roleArn).filter(r -> sessions.trusts(r, LAMBDA)).isPresent();
     if (!trusted) {
       throw new AwsException(
           AwsError.INVALID_PARAMETER_VALUE_EXCEPTION,

@@ -38,47 +38,73 @@ public final class JsonCodec {
 
   /** Fills {@code builder} from the JSON object {@code body} and builds it. */
   public static Object decode(SdkPojo builder, JsonNode body) {
-    fill(builder, body);
+    return decode(builder, body, SdkField::locationName);
+  }
+
+  /**
+   * As {@link #decode(SdkPojo, JsonNode)}, with the model's member names (as in botocore and the
+   * aws CLI's JSON input) instead of the wire's location names; for every protocol alike.
+   */
+  public static Object decodeMembers(SdkPojo builder, JsonNode body) {
+    return decode(builder, body, SdkField::memberName);
+  }
+
+  private static Object decode(SdkPojo builder, JsonNode body, Naming naming) {
+    fill(builder, body, naming);
     return ((Buildable) builder).build();
   }
 
   /** The JSON object for an SDK model object. */
   public static ObjectNode encode(SdkPojo pojo) {
+    return encode(pojo, SdkField::locationName);
+  }
+
+  /** As {@link #encode(SdkPojo)}, keyed by the model's member names. */
+  public static ObjectNode encodeMembers(SdkPojo pojo) {
+    return encode(pojo, SdkField::memberName);
+  }
+
+  /** Which name of a field the JSON uses. */
+  private interface Naming {
+    String of(SdkField<?> field);
+  }
+
+  private static ObjectNode encode(SdkPojo pojo, Naming naming) {
     ObjectNode out = NODES.objectNode();
     if (pojo == null) {
       return out;
     }
     for (SdkField<?> field : pojo.sdkFields()) {
       Object value = field.getValueOrDefault(pojo);
-      JsonNode node = value == null ? null : write(field, value);
+      JsonNode node = value == null ? null : write(field, value, naming);
       if (node != null) {
-        out.set(field.locationName(), node);
+        out.set(naming.of(field), node);
       }
     }
     return out;
   }
 
-  private static void fill(SdkPojo builder, JsonNode body) {
+  private static void fill(SdkPojo builder, JsonNode body, Naming naming) {
     if (body == null || !body.isObject()) {
       return;
     }
     for (SdkField<?> field : builder.sdkFields()) {
-      JsonNode node = body.get(field.locationName());
+      JsonNode node = body.get(naming.of(field));
       if (node != null && !node.isNull()) {
-        field.set(builder, read(field, node));
+        field.set(builder, read(field, node, naming));
       }
     }
   }
 
-  private static Object read(SdkField<?> field, JsonNode node) {
+  private static Object read(SdkField<?> field, JsonNode node, Naming naming) {
     MarshallingType<?> type = field.marshallingType();
-    String name = field.locationName();
+    String name = naming.of(field);
     if (type == MarshallingType.LIST) {
       expect(node.isArray(), name, node);
       SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
       List<Object> out = new ArrayList<>();
       for (JsonNode item : node) {
-        out.add(item.isNull() ? null : read(member, item));
+        out.add(item.isNull() ? null : read(member, item, naming));
       }
       return out;
     }
@@ -88,14 +114,14 @@ public final class JsonCodec {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        out.put(e.getKey(), e.getValue().isNull() ? null : read(value, e.getValue()));
+        out.put(e.getKey(), e.getValue().isNull() ? null : read(value, e.getValue(), naming));
       }
       return out;
     }
     if (type == MarshallingType.SDK_POJO) {
       expect(node.isObject(), name, node);
       SdkPojo nested = field.constructor().get();
-      fill(nested, node);
+      fill(nested, node, naming);
       return ((Buildable) nested).build();
     }
     if (type == MarshallingType.STRING) {
@@ -138,7 +164,7 @@ public final class JsonCodec {
     throw new AwsException(AwsError.SERIALIZATION, "Unsupported member " + name);
   }
 
-  private static JsonNode write(SdkField<?> field, Object value) {
+  private static JsonNode write(SdkField<?> field, Object value, Naming naming) {
     MarshallingType<?> type = field.marshallingType();
     if (type == MarshallingType.LIST) {
       if (value instanceof SdkAutoConstructList) {
@@ -147,7 +173,7 @@ public final class JsonCodec {
       SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
       ArrayNode out = NODES.arrayNode();
       for (Object item : (List<?>) value) {
-        out.add(item == null ? NODES.nullNode() : write(member, item));
+        out.add(item == null ? NODES.nullNode() : write(member, item, naming));
       }
       return out;
     }
@@ -160,12 +186,12 @@ public final class JsonCodec {
       for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
         out.set(
             String.valueOf(e.getKey()),
-            e.getValue() == null ? NODES.nullNode() : write(member, e.getValue()));
+            e.getValue() == null ? NODES.nullNode() : write(member, e.getValue(), naming));
       }
       return out;
     }
     if (type == MarshallingType.SDK_POJO) {
-      return encode((SdkPojo) value);
+      return encode((SdkPojo) value, naming);
     }
     if (value instanceof Instant instant) {
       return NODES.numberNode(BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3));

@@ -19,10 +19,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.PayloadTrait;
+import software.amazon.awssdk.core.traits.TraitType;
+import software.amazon.awssdk.utils.builder.Buildable;
+import software.amazon.awssdk.utils.builder.ToCopyableBuilder;
 
 /**
  * The rest-json protocol. The SDK's request marshallers keep the HTTP method and URI template out
@@ -102,6 +107,13 @@ public final class RestJsonProtocol implements Protocol {
   }
 
   private static Object read(SdkPojo builder, HttpRequest request, Map<String, String> labels) {
+    SdkField<?> blob = blobPayload(builder);
+    if (blob != null) {
+      // the body is the member itself (Invoke's Payload), not a JSON document of members
+      Object decoded = read(builder, request, labels, MAPPER.createObjectNode());
+      SdkPojo filled = ((SdkPojo) decoded);
+      return withBlob(filled, blob, request.body());
+    }
     ObjectNode body;
     try {
       JsonNode tree =
@@ -113,6 +125,11 @@ public final class RestJsonProtocol implements Protocol {
     } catch (IOException e) {
       throw new AwsException(AwsError.SERIALIZATION, "Malformed JSON");
     }
+    return read(builder, request, labels, body);
+  }
+
+  private static Object read(
+      SdkPojo builder, HttpRequest request, Map<String, String> labels, ObjectNode body) {
     Map<String, String> query = queryParameters(request.rawQuery());
     for (SdkField<?> field : builder.sdkFields()) {
       MarshallLocation location = field.location();
@@ -132,6 +149,24 @@ public final class RestJsonProtocol implements Protocol {
       }
     }
     return JsonCodec.decode(builder, body);
+  }
+
+  /** The member a request or response carries as its whole body (a blob), or null. */
+  private static SdkField<?> blobPayload(SdkPojo pojo) {
+    for (SdkField<?> field : pojo.sdkFields()) {
+      if (field.containsTrait(PayloadTrait.class, TraitType.PAYLOAD_TRAIT)
+          && field.marshallingType() == MarshallingType.SDK_BYTES) {
+        return field;
+      }
+    }
+    return null;
+  }
+
+  /** {@code request} rebuilt with its blob payload member set to {@code bytes}. */
+  private static Object withBlob(SdkPojo request, SdkField<?> blob, byte[] bytes) {
+    SdkPojo builder = (SdkPojo) ((ToCopyableBuilder<?, ?>) request).toBuilder();
+    blob.set(builder, SdkBytes.fromByteArray(bytes));
+    return ((Buildable) builder).build();
   }
 
   /** A path, query or header string as the JSON node the codec reads for {@code field}'s type. */
@@ -172,6 +207,12 @@ public final class RestJsonProtocol implements Protocol {
   @Override
   public HttpResponse success(
       Service service, Operation<?, ?> operation, SdkPojo result, String requestId) {
+    Route route = byOperation.get(operation.name());
+    int status = route == null ? 200 : route.status();
+    SdkField<?> blob = result == null ? null : blobPayload(result);
+    if (blob != null) {
+      return blobResponse(result, blob, status, requestId);
+    }
     ObjectNode body = JsonCodec.encode(result);
     if (result != null) {
       for (SdkField<?> field : result.sdkFields()) {
@@ -180,8 +221,32 @@ public final class RestJsonProtocol implements Protocol {
         }
       }
     }
-    Route route = byOperation.get(operation.name());
-    return respond(route == null ? 200 : route.status(), body, null, requestId);
+    return respond(status, body, null, requestId);
+  }
+
+  /**
+   * A response whose body is one blob member (Invoke's Payload): its header members become headers
+   * and its status-code member, if set, the HTTP status.
+   */
+  private static HttpResponse blobResponse(
+      SdkPojo result, SdkField<?> blob, int status, String requestId) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("x-amzn-RequestId", requestId);
+    for (SdkField<?> field : result.sdkFields()) {
+      Object value = field.getValueOrDefault(result);
+      if (value == null) {
+        continue;
+      }
+      if (field.location() == MarshallLocation.STATUS_CODE) {
+        status = (Integer) value;
+      } else if (field.location() == MarshallLocation.HEADER) {
+        headers.put(field.locationName(), String.valueOf(value));
+      }
+    }
+    Object payload = blob.getValueOrDefault(result);
+    byte[] bytes = payload == null ? new byte[0] : ((SdkBytes) payload).asByteArray();
+    return new HttpResponse(status, headers, status == 204 ? new byte[0] : bytes);
   }
 
   @Override
@@ -243,6 +308,7 @@ public final class RestJsonProtocol implements Protocol {
               "ResourceNotFoundException",
               "InvalidParameterValueException",
               "ResourceConflictException",
+              "InvalidRequestContentException",
               "ServiceException" ->
               true;
           default -> false;
