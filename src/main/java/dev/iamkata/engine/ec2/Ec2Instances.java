@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
  */
 final class Ec2Instances {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String EC2_SERVICE = "ec2.amazonaws.com";
 
   private final EngineState state;
   private final Authorizer authorizer;
@@ -79,7 +80,9 @@ final class Ec2Instances {
     InstanceProfile profile = profile(caller, r.iamInstanceProfile());
     if (profile != null && !profile.roles.isEmpty()) {
       String roleArn = roleArn(caller, profile.roles.get(0));
-      authorizer.authorize(caller, "iam:PassRole", roleArn);
+      // AWS passes the receiving service, so PassRole grants may be limited to EC2
+      authorizer.authorize(
+          caller, "iam:PassRole", roleArn, Map.of("iam:PassedToService", List.of(EC2_SERVICE)));
     }
     int zone = 0;
     if (r.subnetId() != null) {
