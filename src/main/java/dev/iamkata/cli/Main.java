@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       LessonsCommand.class,
       LintCommand.class,
       VerifyCommand.class,
+      BackendCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
