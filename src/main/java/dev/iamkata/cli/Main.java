@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ClockCommand.class,
       LessonsCommand.class,
       LintCommand.class,
+      GradeCommand.class,
       VerifyCommand.class,
       BackendCommand.class,
       CommandLine.HelpCommand.class
