@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       EngineCommand.class,
       ClockCommand.class,
+      ShellCli.class,
       LessonsCommand.class,
       LintCommand.class,
       GradeCommand.class,

@@ -131,6 +131,11 @@ public final class Interpreter {
     status = code;
   }
 
+  /** Whether the last line ran {@code exit}. */
+  public boolean exitRequested() {
+    return exitRequested;
+  }
+
   /** The last exit status, {@code $?}. */
   public int status() {
     return status;

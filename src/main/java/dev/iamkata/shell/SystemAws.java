@@ -145,7 +145,14 @@ public final class SystemAws implements AwsExecutor {
                 .redirectError(err.toFile())
                 .redirectInput(in.toFile())
                 .start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        boolean done;
+        try {
+          done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          p.destroyForcibly(); // Ctrl-C in the shell: the learner gave up on this command
+          throw e;
+        }
+        if (!done) {
           p.destroyForcibly();
           return new Result(255, "", "kata: aws did not answer within 120 seconds\n");
         }
