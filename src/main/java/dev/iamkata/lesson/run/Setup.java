@@ -9,9 +9,13 @@ import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.model.Placeholders;
 import dev.iamkata.lesson.model.SetupItem;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -20,19 +24,41 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  * A lesson's {@code setup}, run as the admin: commands through the same {@link CommandRunner} in an
  * admin workspace (whose default profile holds the backend's admin key and whose home holds the
  * lesson's files, placeholders filled in), profiles written into the learner's home, files copied
- * there.
+ * there. Items that name another {@code account} (cross-account lessons) run as that account's
+ * admin, in an admin workspace of its own. Files that are not UTF-8 text (a function's zip) are
+ * copied byte for byte.
  */
 final class Setup {
   private final Lesson lesson;
   private final CommandRunner commands;
   private final IamClient adminIam;
   private final Placeholders ph;
+  private final OtherAccounts others;
+  private final Map<String, Workspace> otherAdmins = new HashMap<>();
 
-  Setup(Lesson lesson, CommandRunner commands, IamClient adminIam, Placeholders ph) {
+  /**
+   * Another account's admin, for cross-account setup items.
+   *
+   * @param key the admin key of an account
+   * @param iam an IAM client signed with that account's admin key
+   * @param home a fresh home folder for that account's admin workspace
+   */
+  record OtherAccounts(
+      Function<String, AccessKeyPair> key,
+      Function<String, IamClient> iam,
+      Function<String, Path> home) {}
+
+  Setup(
+      Lesson lesson,
+      CommandRunner commands,
+      IamClient adminIam,
+      Placeholders ph,
+      OtherAccounts others) {
     this.lesson = lesson;
     this.commands = commands;
     this.adminIam = adminIam;
     this.ph = ph;
+    this.others = others;
   }
 
   /** Prepares the admin workspace: admin key as the default profile, the lesson's files. */
@@ -49,10 +75,7 @@ final class Setup {
         if (Files.isRegularFile(p) && !rel.equals(LessonLoader.FILE)) {
           Path target = admin.home().resolve(rel);
           Files.createDirectories(target.getParent());
-          Files.writeString(
-              target,
-              ph.apply(Files.readString(p, StandardCharsets.UTF_8)),
-              StandardCharsets.UTF_8);
+          copy(p, target);
         }
       }
     }
@@ -63,7 +86,7 @@ final class Setup {
     for (SetupItem item : lesson.setup()) {
       if (item instanceof SetupItem.Command c) {
         String line = ph.apply(c.line());
-        CommandResult r = commands.run(line, admin);
+        CommandResult r = commands.run(line, adminOf(c.account(), admin));
         if (!r.ok()) {
           throw new LessonException(
               "setup of "
@@ -76,7 +99,8 @@ final class Setup {
                   + r.stderr().strip());
         }
       } else if (item instanceof SetupItem.Profile p) {
-        AccessKey key = adminIam.createAccessKey(b -> b.userName(ph.apply(p.user()))).accessKey();
+        IamClient iam = p.account() == null ? adminIam : others.iam().apply(ph.apply(p.account()));
+        AccessKey key = iam.createAccessKey(b -> b.userName(ph.apply(p.user()))).accessKey();
         IniFile.set(learner.awsCredentialsFile(), p.name(), "aws_access_key_id", key.accessKeyId());
         IniFile.set(
             learner.awsCredentialsFile(), p.name(), "aws_secret_access_key", key.secretAccessKey());
@@ -85,14 +109,41 @@ final class Setup {
         IniFile.set(learner.awsConfigFile(), section, "output", "json");
       } else {
         SetupItem.File f = (SetupItem.File) item;
-        String content =
-            f.content() != null
-                ? f.content()
-                : Files.readString(lesson.folder().resolve(f.from()), StandardCharsets.UTF_8);
         Path target = learner.resolve(ph.apply(f.path()));
         Files.createDirectories(target.getParent());
-        Files.writeString(target, ph.apply(content), StandardCharsets.UTF_8);
+        if (f.content() != null) {
+          Files.writeString(target, ph.apply(f.content()), StandardCharsets.UTF_8);
+        } else {
+          copy(lesson.folder().resolve(f.from()), target);
+        }
       }
+    }
+  }
+
+  /** The admin workspace of {@code account} (null: the learner's account). */
+  private Workspace adminOf(String account, Workspace admin) throws IOException {
+    if (account == null) {
+      return admin;
+    }
+    String id = ph.apply(account);
+    Workspace other = otherAdmins.get(id);
+    if (other == null) {
+      other = new Workspace(others.home().apply(id), admin.endpoint(), admin.region());
+      prepareAdmin(other, others.key().apply(id));
+      otherAdmins.put(id, other);
+    }
+    return other;
+  }
+
+  /** Copies a lesson file: text with its placeholders filled in, anything else as bytes. */
+  private void copy(Path from, Path to) throws IOException {
+    byte[] bytes = Files.readAllBytes(from);
+    try {
+      String text =
+          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+      Files.writeString(to, ph.apply(text), StandardCharsets.UTF_8);
+    } catch (CharacterCodingException binary) {
+      Files.write(to, bytes);
     }
   }
 }
