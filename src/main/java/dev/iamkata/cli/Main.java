@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       GradeCommand.class,
       VerifyCommand.class,
       BackendCommand.class,
+      AwsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -32,7 +33,14 @@ public final class Main implements Runnable {
 
   /** The configured command line, for tests that run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main()).setExpandAtFiles(false);
+    // `kata aws` passes every word, options included, to the built-in aws untouched.
+    cl.getSubcommands()
+        .get("aws")
+        .setUnmatchedOptionsArePositionalParams(true)
+        .setStopAtPositional(true)
+        .setEndOfOptionsDelimiter("\u0000");
+    return cl;
   }
 
   @Override
