@@ -110,6 +110,25 @@ public final class Engine implements AutoCloseable {
     List<Map<String, String>> accountList = new ArrayList<>();
     adminKeys.forEach(
         (id, key) -> accountList.add(Map.of("account", id, "adminKey", key.toString())));
+    ServiceSessions serviceSessions = new ServiceSessions(state, parsed, sts.tokens(), trail);
+    Ec2Service ec2 = new Ec2Service(state, authorizer, clock);
+    DynamoDbService dynamodb = new DynamoDbService(state, clock);
+    // the calls inside Lambda functions go through the router the functions are part of
+    AtomicReference<ServiceCalls> internalCalls = new AtomicReference<>();
+    LambdaService lambda =
+        new LambdaService(
+            state, authorizer, serviceSessions, authenticator::sessionCaller, internalCalls::get);
+    Router router =
+        new Router(
+            List.of(
+                dynamodb.service(JsonProtocol.DYNAMODB),
+                ec2.service(new Ec2Protocol(sealer, state)),
+                new CloudTrailService(trail).service(JsonProtocol.CLOUDTRAIL),
+                lambda.service(),
+                iamService,
+                s3Service,
+                stsService));
+    internalCalls.set(new InternalCalls(router, authorizer, trail));
     ControlApi control =
         new ControlApi(
             authenticator,
@@ -123,28 +142,16 @@ public final class Engine implements AutoCloseable {
               adminKeys.forEach((id, key) -> Bootstrap.account(fresh, id, key, clock.instant()));
               return fresh;
             },
-            () -> accountList);
-    ServiceSessions serviceSessions = new ServiceSessions(state, parsed, sts.tokens());
-    // the calls inside Lambda functions go through the router the functions are part of
-    AtomicReference<ServiceCalls> internalCalls = new AtomicReference<>();
-    Router router =
-        new Router(
-            List.of(
-                new DynamoDbService(state, clock).service(JsonProtocol.DYNAMODB),
-                new Ec2Service(state, authorizer, clock).service(new Ec2Protocol(sealer, state)),
-                new CloudTrailService(trail).service(JsonProtocol.CLOUDTRAIL),
-                new LambdaService(
-                        state,
-                        authorizer,
-                        serviceSessions,
-                        authenticator::sessionCaller,
-                        internalCalls::get)
-                    .service(),
-                iamService,
-                s3Service,
-                stsService));
-    internalCalls.set(new InternalCalls(router, authorizer, trail));
-    return new RequestPipeline(router, authenticator, authorizer, control, stsService, trail);
+            () -> accountList,
+            List.of(dynamodb.data(), ec2.data(), lambda.data()));
+    return new RequestPipeline(
+        router,
+        authenticator,
+        authorizer,
+        control,
+        ec2.metadata(state, serviceSessions, sealer, clock),
+        stsService,
+        trail);
   }
 
   /** {@code http://127.0.0.1:PORT} */

@@ -7,6 +7,7 @@ import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.authz.Authorizer;
 import dev.iamkata.engine.cloudtrail.Trail;
 import dev.iamkata.engine.control.ControlApi;
+import dev.iamkata.engine.ec2.InstanceMetadata;
 import dev.iamkata.engine.http.HttpRequest;
 import dev.iamkata.engine.http.HttpResponse;
 import dev.iamkata.engine.http.Router;
@@ -30,6 +31,7 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
   private final Authenticator authenticator;
   private final Authorizer authorizer;
   private final ControlApi control;
+  private final InstanceMetadata metadata;
   private final Service fallback;
   private final Trail trail;
 
@@ -38,12 +40,14 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
       Authenticator authenticator,
       Authorizer authorizer,
       ControlApi control,
+      InstanceMetadata metadata,
       Service fallback,
       Trail trail) {
     this.router = router;
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.control = control;
+    this.metadata = metadata;
     this.fallback = fallback;
     this.trail = trail;
   }
@@ -52,6 +56,9 @@ final class RequestPipeline implements Function<HttpRequest, HttpResponse> {
   public HttpResponse apply(HttpRequest request) {
     if (request.rawPath().startsWith(ControlApi.PREFIX)) {
       return control.handle(request);
+    }
+    if (request.rawPath().startsWith(InstanceMetadata.PREFIX)) {
+      return metadata.handle(request);
     }
     String requestId = Ids.requestId();
     Optional<Service> routed = router.route(request);

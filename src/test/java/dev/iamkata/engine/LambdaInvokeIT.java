@@ -191,6 +191,25 @@ class LambdaInvokeIT {
         "arn:aws:sts::" + TestEngine.ACCOUNT + ":assumed-role/fn-role/deleter",
         denied.path("userIdentity").path("arn").asText());
     assertEquals("AccessDenied", denied.path("errorCode").asText());
+    // Lambda's own AssumeRole of the execution role, once per invocation
+    List<Event> assumed =
+        trail
+            .lookupEvents(
+                r ->
+                    r.lookupAttributes(
+                        a ->
+                            a.attributeKey(LookupAttributeKey.EVENT_NAME)
+                                .attributeValue("AssumeRole")))
+            .events();
+    assertEquals(2, assumed.size());
+    JsonNode byLambda = JSON.readTree(assumed.get(1).cloudTrailEvent());
+    assertEquals("AWSService", byLambda.path("userIdentity").path("type").asText());
+    assertEquals("lambda.amazonaws.com", byLambda.path("userIdentity").path("invokedBy").asText());
+    assertEquals("reader", byLambda.path("requestParameters").path("roleSessionName").asText());
+    assertEquals(roleArn, byLambda.path("requestParameters").path("roleArn").asText());
+    assertEquals(
+        record.path("userIdentity").path("accessKeyId").asText(),
+        byLambda.path("responseElements").path("credentials").path("accessKeyId").asText());
     Event invoke =
         trail
             .lookupEvents(
@@ -268,6 +287,96 @@ class LambdaInvokeIT {
     assertNull(event.functionError());
     // the event invocation ran: its denied DeleteTable is in the trail
     only(engine.cloudTrail(TestEngine.admin()), "DeleteTable");
+  }
+
+  @Test
+  void callsOfOtherProtocolsAreWordedByTheirService() throws Exception {
+    iam.putRolePolicy(
+        r ->
+            r.roleName("fn-role")
+                .policyName("s3")
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":[\"s3:PutObject\",\"s3:GetObject\"],"
+                        + "\"Resource\":\"arn:aws:s3:::fn-bucket/*\"}]}"));
+    engine.adminS3().createBucket(b -> b.bucket("fn-bucket"));
+    create(
+        "s3-user",
+        "handler.yaml",
+        """
+        steps:
+          - service: s3
+            operation: PutObject
+            parameters: {Bucket: fn-bucket, Key: "${event.key}", Body: "${event.text}"}
+          - id: got
+            service: s3
+            operation: GetObject
+            parameters: {Bucket: fn-bucket, Key: "${event.key}"}
+          - id: me
+            service: sts
+            operation: GetCallerIdentity
+        return: {body: "${steps.got.Body}", arn: "${steps.me.Arn}"}
+        """);
+    JsonNode out =
+        JSON.readTree(
+            invoke("s3-user", "{\"key\":\"k.txt\",\"text\":\"written inside\"}")
+                .payload()
+                .asUtf8String());
+    assertEquals("written inside", out.path("body").asText(), out.toString());
+    assertEquals(
+        "arn:aws:sts::" + TestEngine.ACCOUNT + ":assumed-role/fn-role/s3-user",
+        out.path("arn").asText());
+    assertEquals(
+        "written inside",
+        engine.adminS3().getObjectAsBytes(b -> b.bucket("fn-bucket").key("k.txt")).asUtf8String());
+    create(
+        "lister",
+        "handler.yaml",
+        "steps:\n  - {service: iam, operation: ListRoles}\n  - {service: s3, operation: ListBuckets}\n");
+    JsonNode denied = JSON.readTree(invoke("lister", "{}").payload().asUtf8String());
+    assertEquals("AccessDenied", denied.path("errorType").asText());
+    assertTrue(denied.path("errorMessage").asText().contains("iam:ListRoles"), denied.toString());
+    create("typo", "handler.yaml", "steps:\n  - {service: dynamo, operation: ListTables}\n");
+    JsonNode unknown = JSON.readTree(invoke("typo", "{}").payload().asUtf8String());
+    assertEquals("UnknownServiceError", unknown.path("errorType").asText());
+  }
+
+  @Test
+  void aFunctionInvokingItselfIsStopped() throws Exception {
+    iam.putRolePolicy(
+        r ->
+            r.roleName("fn-role")
+                .policyName("invoke")
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":\"lambda:InvokeFunction\",\"Resource\":\"*\"}]}"));
+    create(
+        "loop",
+        "handler.yaml",
+        "steps:\n  - {service: lambda, operation: Invoke, parameters: {FunctionName: loop}}\n"
+            + "return: done\n");
+    InvokeResponse response = invoke("loop", "{}");
+    assertEquals(200, response.statusCode());
+    assertEquals("\"done\"", response.payload().asUtf8String());
+    var trail = engine.cloudTrail(TestEngine.admin());
+    List<Event> invokes =
+        trail
+            .lookupEvents(
+                r ->
+                    r.maxResults(50)
+                        .lookupAttributes(
+                            a ->
+                                a.attributeKey(LookupAttributeKey.EVENT_NAME)
+                                    .attributeValue("Invoke")))
+            .events();
+    assertEquals(17, invokes.size());
+    // newest first: the admin's Invoke, the 16 made by the function, the innermost refused
+    assertEquals("admin", invokes.get(0).username());
+    JsonNode stopped = JSON.readTree(invokes.get(invokes.size() - 1).cloudTrailEvent());
+    assertEquals("RecursiveInvocationException", stopped.path("errorCode").asText());
+    assertEquals(
+        "arn:aws:sts::" + TestEngine.ACCOUNT + ":assumed-role/fn-role/loop",
+        stopped.path("userIdentity").path("arn").asText());
   }
 
   @Test

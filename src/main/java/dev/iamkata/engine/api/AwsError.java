@@ -76,6 +76,7 @@ public enum AwsError {
   INVALID_PARAMETER_VALUE_EXCEPTION("InvalidParameterValueException", 400),
   RESOURCE_CONFLICT("ResourceConflictException", 409),
   INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400),
+  RECURSIVE_INVOCATION("RecursiveInvocationException", 400),
   SERVICE_FAILURE("ServiceFailure", 500, false),
   INTERNAL_FAILURE("InternalFailure", 500, false);
 

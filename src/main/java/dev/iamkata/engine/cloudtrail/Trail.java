@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
+import dev.iamkata.engine.auth.SessionClaims;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -75,6 +76,62 @@ public final class Trail {
             caller.accessKeyId(),
             caller.sessionName() != null ? caller.sessionName() : caller.name(),
             record.toString());
+    add(event);
+  }
+
+  /**
+   * Records an AWS service assuming a role for a resource it runs (Lambda for a function, EC2 for
+   * an instance): an {@code AWSService} identity, {@code invokedBy} the service, as CloudTrail
+   * shows these AssumeRole calls in the role's account.
+   */
+  public void recordServiceAssumeRole(
+      String servicePrincipal,
+      String roleArn,
+      SessionClaims session,
+      String region,
+      String requestId) {
+    String eventId = UUID.randomUUID().toString();
+    ObjectNode record = JSON.createObjectNode();
+    record.put("eventVersion", "1.08");
+    ObjectNode identity = record.putObject("userIdentity");
+    identity.put("type", "AWSService");
+    identity.put("invokedBy", servicePrincipal);
+    record.put("eventTime", session.issued().toString());
+    record.put("eventSource", "sts.amazonaws.com");
+    record.put("eventName", "AssumeRole");
+    record.put("awsRegion", region);
+    record.put("sourceIPAddress", servicePrincipal);
+    record.put("userAgent", servicePrincipal);
+    ObjectNode parameters = record.putObject("requestParameters");
+    parameters.put("roleArn", roleArn);
+    parameters.put("roleSessionName", session.sessionName());
+    ObjectNode credentials = record.putObject("responseElements").putObject("credentials");
+    credentials.put("accessKeyId", session.accessKeyId());
+    credentials.put("expiration", session.expiration().toString());
+    record.put("requestID", requestId);
+    record.put("eventID", eventId);
+    record.put("readOnly", true);
+    ObjectNode resource = record.putArray("resources").addObject();
+    resource.put("accountId", session.account());
+    resource.put("type", "AWS::IAM::Role");
+    resource.put("ARN", roleArn);
+    record.put("eventType", "AwsApiCall");
+    record.put("managementEvent", true);
+    record.put("recipientAccountId", session.account());
+    add(
+        new TrailEvent(
+            eventId,
+            session.account(),
+            session.issued(),
+            "sts.amazonaws.com",
+            "AssumeRole",
+            true,
+            null,
+            null,
+            record.toString()));
+  }
+
+  private void add(TrailEvent event) {
     synchronized (events) {
       events.addFirst(event);
       if (events.size() > CAPACITY) {

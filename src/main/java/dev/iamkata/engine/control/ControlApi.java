@@ -10,6 +10,7 @@ import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.http.HttpRequest;
 import dev.iamkata.engine.http.HttpResponse;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.ServiceData;
 import dev.iamkata.engine.state.Snapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,7 @@ public final class ControlApi {
   private final EngineState state;
   private final Supplier<EngineState> initialState;
   private final Supplier<List<Map<String, String>>> accounts;
+  private final List<ServiceData> services;
   private final Map<String, Route> routes = new LinkedHashMap<>();
 
   private record Route(String action, BiFunction<HttpRequest, Caller, HttpResponse> handler) {}
@@ -51,13 +53,15 @@ public final class ControlApi {
       VirtualClock clock,
       EngineState state,
       Supplier<EngineState> initialState,
-      Supplier<List<Map<String, String>>> accounts) {
+      Supplier<List<Map<String, String>>> accounts,
+      List<ServiceData> services) {
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.clock = clock;
     this.state = state;
     this.initialState = initialState;
     this.accounts = accounts;
+    this.services = List.copyOf(services);
     routes.put("GET health", new Route(null, (r, c) -> json(200, Map.of("status", "ok"))));
     routes.put("GET clock", new Route(null, (r, c) -> clockBody()));
     routes.put("POST clock/advance", new Route("kata:AdvanceClock", this::advance));
@@ -105,16 +109,17 @@ public final class ControlApi {
   }
 
   private HttpResponse snapshot(HttpRequest request, Caller caller) {
-    return new HttpResponse(200, Map.of("Content-Type", "application/json"), Snapshots.take(state));
+    return new HttpResponse(
+        200, Map.of("Content-Type", "application/json"), Snapshots.take(state, services));
   }
 
   private HttpResponse restore(HttpRequest request, Caller caller) {
-    state.replaceWith(Snapshots.parse(request.body()));
+    Snapshots.restore(state, services, request.body());
     return json(200, Map.of("restored", true));
   }
 
   private HttpResponse reset(HttpRequest request, Caller caller) {
-    state.replaceWith(initialState.get());
+    Snapshots.reset(state, services, initialState.get());
     return json(200, Map.of("reset", true));
   }
 

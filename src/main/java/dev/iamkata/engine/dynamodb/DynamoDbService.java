@@ -1,11 +1,13 @@
 package dev.iamkata.engine.dynamodb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.protocol.Operation;
 import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.json.JsonProtocol;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.ServiceData;
 import java.util.List;
 import java.util.function.BiFunction;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
@@ -22,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * DynamoDB: tables per account and region, items in memory. Every operation is authorized on the
  * table's ARN ({@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME}; ListTables on {@code table/*})
- * before it runs. Tables become {@code ACTIVE} at once; they are not part of snapshots, and a reset
- * or restore starts with none.
+ * before it runs. Tables become {@code ACTIVE} at once; they and their items are part of snapshots
+ * (see {@link #data()}), and a reset starts with none.
  */
 public final class DynamoDbService {
   public static final String TARGET_PREFIX = "DynamoDB_20120810";
@@ -32,13 +34,42 @@ public final class DynamoDbService {
   private final ItemOperations itemOperations;
   private final ReadOperations readOperations;
   private final ConditionKeys conditionKeys;
+  private final TableStore store;
 
   public DynamoDbService(EngineState state, VirtualClock clock) {
-    TableStore store = new TableStore(state);
+    this.store = new TableStore(state);
     this.tableOperations = new TableOperations(store, clock);
     this.itemOperations = new ItemOperations(store);
     this.readOperations = new ReadOperations(store);
     this.conditionKeys = new ConditionKeys(store);
+  }
+
+  /** The tables and their items in snapshots, under this service's lock. */
+  public ServiceData data() {
+    DynamoDbService lock = this;
+    return new ServiceData() {
+      @Override
+      public String name() {
+        return "dynamodb";
+      }
+
+      @Override
+      public JsonNode export(EngineState current) {
+        synchronized (lock) {
+          return store.export(current);
+        }
+      }
+
+      @Override
+      public Runnable restore(JsonNode section, EngineState incoming) {
+        Runnable install = store.restore(section, incoming);
+        return () -> {
+          synchronized (lock) {
+            install.run();
+          }
+        };
+      }
+    };
   }
 
   /** The routing table, as a {@link Service} of the JSON 1.0 protocol. */

@@ -1,10 +1,12 @@
 package dev.iamkata.engine.dynamodb;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.ServiceSections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,8 +22,8 @@ final class TableStore {
   private final EngineState state;
 
   /**
-   * Keyed by the account object itself, so a reset or restore, which replaces the accounts, starts
-   * with no tables.
+   * Keyed by the account object itself: a reset or restore, which replaces the accounts, replaces
+   * the tables too (see {@link #restore}).
    */
   private final Map<Account, Map<String, Map<String, Table>>> tables = new WeakHashMap<>();
 
@@ -35,6 +37,21 @@ final class TableStore {
     return tables
         .computeIfAbsent(account, k -> new HashMap<>())
         .computeIfAbsent(caller.region(), k -> new LinkedHashMap<>());
+  }
+
+  /** The tables of {@code state}'s accounts as a snapshot section. */
+  JsonNode export(EngineState current) {
+    return ServiceSections.write(tables, current, TableSnapshots::write);
+  }
+
+  /** Reads a snapshot section; the returned action replaces every table with its tables. */
+  Runnable restore(JsonNode section, EngineState incoming) {
+    Map<Account, Map<String, Map<String, Table>>> read =
+        ServiceSections.read(section, incoming, TableSnapshots::read, t -> t.name);
+    return () -> {
+      tables.clear();
+      tables.putAll(read);
+    };
   }
 
   /** The named table in the caller's account and region; ResourceNotFoundException otherwise. */

@@ -1,5 +1,13 @@
 package dev.iamkata.engine.ec2;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
@@ -8,6 +16,7 @@ import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
 import dev.iamkata.engine.state.InstanceProfile;
+import dev.iamkata.engine.state.ServiceSections;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,6 +26,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.WeakHashMap;
 import software.amazon.awssdk.services.ec2.model.DescribeIamInstanceProfileAssociationsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeIamInstanceProfileAssociationsResponse;
@@ -43,13 +53,22 @@ final class Ec2Instances {
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String EC2_SERVICE = "ec2.amazonaws.com";
 
+  /** Instances in snapshots: every field of {@link StoredInstance}, times in ISO-8601. */
+  private static final ObjectMapper SNAPSHOT =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+          .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+          .build();
+
   private final EngineState state;
   private final Authorizer authorizer;
   private final VirtualClock clock;
 
   /**
    * Instances by account, then region, then ID; guarded by {@code this}. Keyed by the account
-   * object itself, so a reset or restore, which replaces the accounts, starts with none.
+   * object itself: a reset or restore, which replaces the accounts, replaces the instances too.
    */
   private final Map<Account, Map<String, Map<String, StoredInstance>>> instances =
       new WeakHashMap<>();
@@ -116,6 +135,9 @@ final class Ec2Instances {
           "172.31." + (zone * 16 + 1 + RANDOM.nextInt(14)) + "." + (2 + RANDOM.nextInt(250));
       inst.groupId = Ec2Network.groupId(caller);
       inst.keyName = r.keyName();
+      inst.tokensRequired =
+          r.metadataOptions() != null
+              && "required".equals(r.metadataOptions().httpTokensAsString());
       if (profile != null) {
         inst.profileArn = profile.arn;
         inst.profileId = profile.id;
@@ -276,6 +298,77 @@ final class Ec2Instances {
     return DescribeIamInstanceProfileAssociationsResponse.builder()
         .iamInstanceProfileAssociations(out)
         .build();
+  }
+
+  /**
+   * A running (pending or running, not terminated) instance as the metadata service sees it.
+   *
+   * @param profileArn the instance profile's ARN, or null without one
+   */
+  record Running(
+      String id,
+      String account,
+      String region,
+      String zone,
+      String type,
+      String imageId,
+      String privateIp,
+      Instant launched,
+      String profileArn,
+      String profileId,
+      boolean tokensRequired) {}
+
+  /** The instances of {@code current}'s accounts as a snapshot section. */
+  synchronized JsonNode export(EngineState current) {
+    return ServiceSections.write(instances, current, SNAPSHOT::valueToTree);
+  }
+
+  /** Reads a snapshot section; the returned action replaces every instance with its instances. */
+  Runnable restore(JsonNode section, EngineState incoming) {
+    Map<Account, Map<String, Map<String, StoredInstance>>> read =
+        ServiceSections.read(
+            section,
+            incoming,
+            node -> {
+              try {
+                return SNAPSHOT.treeToValue(node, StoredInstance.class);
+              } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(
+                    "an EC2 instance in the snapshot: " + e.getOriginalMessage(), e);
+              }
+            },
+            inst -> inst.id);
+    return () -> {
+      synchronized (this) {
+        instances.clear();
+        instances.putAll(read);
+      }
+    };
+  }
+
+  /** The instance {@code id} in any account and region, unless it is terminated. */
+  synchronized Optional<Running> running(String id) {
+    for (var account : instances.entrySet()) {
+      for (var region : account.getValue().entrySet()) {
+        StoredInstance inst = region.getValue().get(id);
+        if (inst != null && !inst.state.equals("terminated")) {
+          return Optional.of(
+              new Running(
+                  inst.id,
+                  account.getKey().id,
+                  region.getKey(),
+                  inst.zone,
+                  inst.type,
+                  inst.imageId,
+                  inst.privateIp,
+                  inst.launched,
+                  inst.associationId == null ? null : inst.profileArn,
+                  inst.profileId,
+                  inst.tokensRequired));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private static AwsException notFound(String id) {

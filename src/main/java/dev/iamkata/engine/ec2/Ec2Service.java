@@ -1,14 +1,18 @@
 package dev.iamkata.engine.ec2;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
+import dev.iamkata.engine.auth.Sealer;
 import dev.iamkata.engine.authz.Authorizer;
 import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.protocol.Operation;
 import dev.iamkata.engine.protocol.Protocol;
 import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.ServiceData;
+import dev.iamkata.engine.sts.ServiceSessions;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -40,6 +44,32 @@ public final class Ec2Service {
 
   public Ec2Service(EngineState state, Authorizer authorizer, VirtualClock clock) {
     this.instances = new Ec2Instances(state, authorizer, clock);
+  }
+
+  /** The instances in snapshots. */
+  public ServiceData data() {
+    return new ServiceData() {
+      @Override
+      public String name() {
+        return "ec2";
+      }
+
+      @Override
+      public JsonNode export(EngineState current) {
+        return instances.export(current);
+      }
+
+      @Override
+      public Runnable restore(JsonNode section, EngineState incoming) {
+        return instances.restore(section, incoming);
+      }
+    };
+  }
+
+  /** The metadata service of this engine's instances (see {@link InstanceMetadata}). */
+  public InstanceMetadata metadata(
+      EngineState state, ServiceSessions sessions, Sealer sealer, VirtualClock clock) {
+    return new InstanceMetadata(instances, state, sessions, sealer, clock);
   }
 
   /** The routing table, as a {@link Service} of the EC2 protocol. */

@@ -28,6 +28,9 @@ final class StoredInstance {
   String profileId;
   String associationId;
 
+  /** {@code MetadataOptions.HttpTokens=required}: the metadata service answers IMDSv2 only. */
+  boolean tokensRequired;
+
   static Instance instance(StoredInstance inst, boolean launching) {
     Instance.Builder b =
         Instance.builder()

@@ -38,6 +38,12 @@ final class Invocations {
   private static final String LAMBDA = "lambda.amazonaws.com";
   private static final int LOG_TAIL_BYTES = 4096;
 
+  /** How deep functions may invoke functions (themselves, in a loop) within one request. */
+  static final int MAX_DEPTH = 16;
+
+  /** Invocations running on this thread: a function's calls run on its invoker's thread. */
+  private final ThreadLocal<Integer> depth = ThreadLocal.withInitial(() -> 0);
+
   private final ServiceSessions sessions;
   private final SessionCallers callers;
   private final Supplier<ServiceCalls> calls;
@@ -64,12 +70,34 @@ final class Invocations {
       return InvokeResponse.builder().statusCode(204).build();
     }
     Role role = executionRole(config.role());
+    int level = depth.get();
+    if (level >= MAX_DEPTH) {
+      throw new AwsException(
+          AwsError.RECURSIVE_INVOCATION,
+          "The function "
+              + config.functionName()
+              + " was invoked by a chain of "
+              + MAX_DEPTH
+              + " functions invoking each other; the engine stopped the recursive loop.");
+    }
     String requestId = UUID.randomUUID().toString();
     long started = System.nanoTime();
     SessionClaims claims =
-        sessions.open(role, config.functionName(), caller.time(), Duration.ofHours(1));
+        sessions.open(
+            role,
+            LAMBDA,
+            config.functionName(),
+            caller.region(),
+            caller.time(),
+            Duration.ofHours(1));
     Caller self = callers.caller(claims, caller.region(), "127.0.0.1");
-    FunctionRuntime.Outcome outcome = run(config, zip, self, event, requestId);
+    FunctionRuntime.Outcome outcome;
+    depth.set(level + 1);
+    try {
+      outcome = run(config, zip, self, event, requestId);
+    } finally {
+      depth.set(level);
+    }
     double millis = (System.nanoTime() - started) / 1e6;
     if (type.equals("Event")) {
       return InvokeResponse.builder().statusCode(202).build();

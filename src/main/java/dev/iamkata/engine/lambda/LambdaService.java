@@ -9,8 +9,8 @@ import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.ServiceCalls;
 import dev.iamkata.engine.protocol.restjson.RestJsonProtocol;
 import dev.iamkata.engine.protocol.restjson.RestJsonProtocol.Route;
-import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.ServiceData;
 import dev.iamkata.engine.sts.ServiceSessions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,9 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
@@ -44,12 +42,12 @@ import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationR
 import software.amazon.awssdk.services.lambda.model.UpdateFunctionConfigurationResponse;
 
 /**
- * Lambda functions per account and region, kept in memory (not in snapshots: a reset or restore
- * starts with none). Each operation is authorized as {@code lambda:Op} on the function's ARN;
- * giving a function a role also needs {@code iam:PassRole} on the role with {@code
- * iam:PassedToService} = {@code lambda.amazonaws.com}, and the role's trust policy must let {@code
- * lambda.amazonaws.com} assume it. Invoke runs a function's handler file in the engine's
- * declarative runtime as its execution role (see {@link Invocations}).
+ * Lambda functions per account and region, kept in memory and in snapshots ({@link #data()}). Each
+ * operation is authorized as {@code lambda:Op} on the function's ARN; giving a function a role also
+ * needs {@code iam:PassRole} on the role with {@code iam:PassedToService} = {@code
+ * lambda.amazonaws.com}, and the role's trust policy must let {@code lambda.amazonaws.com} assume
+ * it. Invoke runs a function's handler file in the engine's declarative runtime as its execution
+ * role (see {@link Invocations}).
  */
 public final class LambdaService {
   /** The HTTP bindings, from botocore's {@code lambda/2015-03-31/service-2.json}. */
@@ -84,11 +82,8 @@ public final class LambdaService {
   private final ServiceSessions sessions;
   private final Invocations invocations;
 
-  /** A function: its configuration as GetFunction returns it, and its deployment package. */
-  private record Function(FunctionConfiguration config, byte[] zip) {}
-
-  /** Functions by account object, then region, then name; guarded by {@code this}. */
-  private final Map<Account, Map<String, Map<String, Function>>> functions = new WeakHashMap<>();
+  /** The functions; guarded by {@code this}. */
+  private final FunctionStore store = new FunctionStore(this);
 
   /**
    * @param sessions opens the execution role's sessions
@@ -105,6 +100,11 @@ public final class LambdaService {
     this.authorizer = authorizer;
     this.sessions = sessions;
     this.invocations = new Invocations(sessions, callers, calls);
+  }
+
+  /** The functions, with their packages, in snapshots. */
+  public ServiceData data() {
+    return store.data();
   }
 
   /** The routing table, as a {@link Service} of the rest-json protocol. */
@@ -170,15 +170,12 @@ public final class LambdaService {
     return at < 0 ? nameOrArn : nameOrArn.substring(at + ":function:".length());
   }
 
-  private Map<String, Function> regionFunctions(Caller caller) {
-    Account account = state.read(() -> state.account(caller.account()).orElseThrow());
-    return functions
-        .computeIfAbsent(account, a -> new TreeMap<>())
-        .computeIfAbsent(caller.region(), r -> new TreeMap<>());
+  private Map<String, StoredFunction> regionFunctions(Caller caller) {
+    return store.region(state, caller);
   }
 
-  private Function existing(Caller caller, String nameOrArn) {
-    Function function = regionFunctions(caller).get(name(nameOrArn));
+  private StoredFunction existing(Caller caller, String nameOrArn) {
+    StoredFunction function = regionFunctions(caller).get(name(nameOrArn));
     if (function == null) {
       throw new AwsException(
           AwsError.RESOURCE_NOT_FOUND, "Function not found: " + arn(caller, nameOrArn));
@@ -194,7 +191,7 @@ public final class LambdaService {
     }
     name = name(name);
     checkRole(caller, r.role());
-    Map<String, Function> region = regionFunctions(caller);
+    Map<String, StoredFunction> region = regionFunctions(caller);
     if (region.containsKey(name)) {
       throw new AwsException(AwsError.RESOURCE_CONFLICT, "Function already exist: " + name);
     }
@@ -227,7 +224,7 @@ public final class LambdaService {
           EnvironmentResponse.builder().variables(r.environment().variables()).build());
     }
     FunctionConfiguration built = config.build();
-    region.put(name, new Function(built, zip));
+    region.put(name, new StoredFunction(built, zip));
     return CreateFunctionResponse.builder().applyMutation(b -> copy(built, b)).build();
   }
 
@@ -259,7 +256,7 @@ public final class LambdaService {
   }
 
   private synchronized GetFunctionResponse getFunction(Caller caller, GetFunctionRequest r) {
-    Function function = existing(caller, r.functionName());
+    StoredFunction function = existing(caller, r.functionName());
     return GetFunctionResponse.builder()
         .configuration(function.config())
         .code(
@@ -305,7 +302,7 @@ public final class LambdaService {
 
   private synchronized UpdateFunctionConfigurationResponse updateFunctionConfiguration(
       Caller caller, UpdateFunctionConfigurationRequest r) {
-    Function function = existing(caller, r.functionName());
+    StoredFunction function = existing(caller, r.functionName());
     if (r.role() != null) {
       checkRole(caller, r.role());
     }
@@ -335,7 +332,7 @@ public final class LambdaService {
         b.lastModified(MODIFIED.format(caller.time()))
             .revisionId(UUID.randomUUID().toString())
             .build();
-    regionFunctions(caller).put(c.functionName(), new Function(c, function.zip()));
+    regionFunctions(caller).put(c.functionName(), new StoredFunction(c, function.zip()));
     return UpdateFunctionConfigurationResponse.builder()
         .functionName(c.functionName())
         .functionArn(c.functionArn())
@@ -367,7 +364,7 @@ public final class LambdaService {
 
   private InvokeResponse invoke(Caller caller, InvokeRequest r) {
     String qualifier = r.qualifier();
-    Function function;
+    StoredFunction function;
     synchronized (this) {
       function = existing(caller, r.functionName());
     }

@@ -1,14 +1,18 @@
 package dev.iamkata.engine.state;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
-/** Engine state to JSON and back, for snapshot, restore and reset. */
+/** Engine state, with the services' resources, to JSON and back: snapshot, restore, reset. */
 public final class Snapshots {
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -29,6 +33,54 @@ public final class Snapshots {
             throw new UncheckedIOException(e);
           }
         });
+  }
+
+  /**
+   * As {@link #take(EngineState)}, with each service's resources in a {@code services} section
+   * under the service's name.
+   */
+  public static byte[] take(EngineState state, List<ServiceData> services) {
+    ObjectNode root = state.read(() -> JSON.valueToTree(state));
+    ObjectNode sections = root.putObject("services");
+    for (ServiceData service : services) {
+      sections.set(service.name(), service.export(state));
+    }
+    try {
+      return JSON.writeValueAsBytes(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Restores {@code snapshot} into {@code state}: the IAM state and every service's resources
+   * together. Nothing changes when any part is malformed ({@link IllegalArgumentException}).
+   */
+  public static void restore(EngineState state, List<ServiceData> services, byte[] snapshot) {
+    EngineState incoming = parse(snapshot);
+    JsonNode sections;
+    try {
+      sections = JSON.readTree(snapshot).path("services");
+    } catch (IOException e) {
+      throw new IllegalArgumentException("not an engine snapshot: " + e.getMessage(), e);
+    }
+    install(state, services, incoming, sections);
+  }
+
+  /** Replaces {@code state} with {@code fresh} and empties every service (a reset). */
+  public static void reset(EngineState state, List<ServiceData> services, EngineState fresh) {
+    install(state, services, fresh, null);
+  }
+
+  private static void install(
+      EngineState state, List<ServiceData> services, EngineState incoming, JsonNode sections) {
+    List<Runnable> installs = new ArrayList<>();
+    for (ServiceData service : services) {
+      JsonNode section = sections == null ? null : sections.get(service.name());
+      installs.add(service.restore(section, incoming));
+    }
+    state.replaceWith(incoming);
+    installs.forEach(Runnable::run);
   }
 
   /** Parses a snapshot; throws {@link IllegalArgumentException} when it is not one. */

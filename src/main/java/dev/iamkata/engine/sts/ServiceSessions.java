@@ -3,6 +3,7 @@ package dev.iamkata.engine.sts;
 import dev.iamkata.engine.auth.SessionClaims;
 import dev.iamkata.engine.auth.SessionTokens;
 import dev.iamkata.engine.authz.ParsedPolicies;
+import dev.iamkata.engine.cloudtrail.Trail;
 import dev.iamkata.engine.policy.EvaluationInput;
 import dev.iamkata.engine.policy.PolicyEvaluator;
 import dev.iamkata.engine.policy.PolicyKind;
@@ -33,11 +34,17 @@ public final class ServiceSessions {
   private final EngineState state;
   private final ParsedPolicies parsed;
   private final SessionTokens tokens;
+  private final Trail trail;
 
-  public ServiceSessions(EngineState state, ParsedPolicies parsed, SessionTokens tokens) {
+  /**
+   * @param trail records each session's AssumeRole by the service
+   */
+  public ServiceSessions(
+      EngineState state, ParsedPolicies parsed, SessionTokens tokens, Trail trail) {
     this.state = state;
     this.parsed = parsed;
     this.tokens = tokens;
+    this.trail = trail;
   }
 
   /** The role named by {@code roleArn}, if it exists with exactly that ARN. */
@@ -70,27 +77,37 @@ public final class ServiceSessions {
   }
 
   /**
-   * Opens a session of {@code role} named {@code sessionName}, valid from {@code now} for {@code
-   * duration}; the caller has checked {@link #trusts}.
+   * Opens a session of {@code role} for {@code servicePrincipal}, named {@code sessionName}, valid
+   * from {@code now} for {@code duration}, and records the service's AssumeRole in CloudTrail; the
+   * caller has checked {@link #trusts}.
    */
-  public SessionClaims open(Role role, String sessionName, Instant now, Duration duration) {
+  public SessionClaims open(
+      Role role,
+      String servicePrincipal,
+      String sessionName,
+      String region,
+      Instant now,
+      Duration duration) {
     Instant issued = now.truncatedTo(ChronoUnit.SECONDS);
     String account = role.arn.split(":")[4];
-    return new SessionClaims(
-        Ids.sessionKeyId(),
-        Ids.secret(),
-        account,
-        SessionClaims.Kind.ROLE,
-        role.name,
-        role.id,
-        sessionName,
-        issued,
-        issued.plus(duration),
-        List.of(),
-        List.of(),
-        null,
-        Map.of(),
-        false);
+    SessionClaims claims =
+        new SessionClaims(
+            Ids.sessionKeyId(),
+            Ids.secret(),
+            account,
+            SessionClaims.Kind.ROLE,
+            role.name,
+            role.id,
+            sessionName,
+            issued,
+            issued.plus(duration),
+            List.of(),
+            List.of(),
+            null,
+            Map.of(),
+            false);
+    trail.recordServiceAssumeRole(servicePrincipal, role.arn, claims, region, Ids.requestId());
+    return claims;
   }
 
   /** The credentials of a session, with its sealed token, in STS's shape. */

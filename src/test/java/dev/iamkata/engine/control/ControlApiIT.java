@@ -23,9 +23,12 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
 
-/** The {@code /_kata/} control API: who may use it, and what clock, snapshot and reset do. */
-class ControlApiIT {
-  TestEngine engine;
+/**
+ * The {@code /_kata/} control API: who may use it, and what clock, snapshot and reset do. Other
+ * tests call the API through {@link #call}.
+ */
+public class ControlApiIT {
+  public TestEngine engine;
   IamClient admin;
 
   @BeforeEach
@@ -39,8 +42,9 @@ class ControlApiIT {
     engine.close();
   }
 
-  HttpResponse<String> call(String method, String path, byte[] body, AwsCredentialsIdentity who)
-      throws Exception {
+  /** A control request to {@link #engine}, signed by {@code who} unless null. */
+  public HttpResponse<String> call(
+      String method, String path, byte[] body, AwsCredentialsIdentity who) throws Exception {
     URI uri = URI.create(engine.endpoint() + "/_kata/" + path);
     SdkHttpRequest request =
         SdkHttpRequest.builder()
@@ -78,7 +82,7 @@ class ControlApiIT {
     return HttpClient.newHttpClient().send(out.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static AwsCredentialsIdentity adminIdentity() {
+  public static AwsCredentialsIdentity adminIdentity() {
     return AwsCredentialsIdentity.create(
         TestEngine.ADMIN.accessKeyId(), TestEngine.ADMIN.secretAccessKey());
   }

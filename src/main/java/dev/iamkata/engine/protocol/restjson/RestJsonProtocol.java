@@ -309,6 +309,7 @@ public final class RestJsonProtocol implements Protocol {
               "InvalidParameterValueException",
               "ResourceConflictException",
               "InvalidRequestContentException",
+              "RecursiveInvocationException",
               "ServiceException" ->
               true;
           default -> false;

@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.lambda.model.GetFunctionRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeRequest;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.ListFunctionsRequest;
 
 class RestJsonProtocolTest {
@@ -42,7 +45,41 @@ class RestJsonProtocolTest {
                   null,
                   ListFunctionsRequest::builder,
                   (c, r) -> null,
-                  (c, r) -> null)));
+                  (c, r) -> null),
+              new Operation<>(
+                  "Invoke", null, InvokeRequest::builder, (c, r) -> null, (c, r) -> null)));
+
+  @Test
+  void aBlobPayloadIsTheWholeBodyBothWays() {
+    HttpRequest http =
+        new HttpRequest(
+            "POST",
+            "/2015-03-31/functions/f1/invocations",
+            "Qualifier=%24LATEST",
+            Map.of("x-amz-log-type", List.of("Tail")),
+            "{\"a\":1}".getBytes(StandardCharsets.UTF_8),
+            "127.0.0.1");
+    InvokeRequest r = (InvokeRequest) protocol.decode(http, service).request();
+    assertEquals("f1", r.functionName());
+    assertEquals("$LATEST", r.qualifier());
+    assertEquals("Tail", r.logTypeAsString());
+    assertEquals("{\"a\":1}", r.payload().asUtf8String());
+    HttpResponse out =
+        protocol.success(
+            service,
+            service.operation("Invoke").orElseThrow(),
+            InvokeResponse.builder()
+                .statusCode(202)
+                .functionError("Unhandled")
+                .executedVersion("$LATEST")
+                .payload(SdkBytes.fromUtf8String("[1]"))
+                .build(),
+            "rid");
+    assertEquals(202, out.status());
+    assertEquals("Unhandled", out.headers().get("X-Amz-Function-Error"));
+    assertEquals("$LATEST", out.headers().get("X-Amz-Executed-Version"));
+    assertEquals("[1]", new String(out.body(), StandardCharsets.UTF_8));
+  }
 
   static HttpRequest request(String method, String path, String query, String body) {
     return new HttpRequest(
