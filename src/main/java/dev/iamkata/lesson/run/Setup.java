@@ -9,7 +9,9 @@ import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.model.Placeholders;
 import dev.iamkata.lesson.model.SetupItem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,9 +77,25 @@ final class Setup {
         if (Files.isRegularFile(p) && !rel.equals(LessonLoader.FILE)) {
           Path target = admin.home().resolve(rel);
           Files.createDirectories(target.getParent());
-          copy(p, target);
+          copyFilled(p, target);
         }
       }
+    }
+  }
+
+  /** Copies a text file with placeholders filled in, anything else (a zip) byte for byte. */
+  private void copyFilled(Path from, Path to) throws IOException {
+    byte[] bytes = Files.readAllBytes(from);
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      Files.writeString(to, ph.apply(text), StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      Files.write(to, bytes);
     }
   }
 
@@ -114,7 +132,7 @@ final class Setup {
         if (f.content() != null) {
           Files.writeString(target, ph.apply(f.content()), StandardCharsets.UTF_8);
         } else {
-          copy(lesson.folder().resolve(f.from()), target);
+          copyFilled(lesson.folder().resolve(f.from()), target);
         }
       }
     }
@@ -133,17 +151,5 @@ final class Setup {
       otherAdmins.put(id, other);
     }
     return other;
-  }
-
-  /** Copies a lesson file: text with its placeholders filled in, anything else as bytes. */
-  private void copy(Path from, Path to) throws IOException {
-    byte[] bytes = Files.readAllBytes(from);
-    try {
-      String text =
-          StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-      Files.writeString(to, ph.apply(text), StandardCharsets.UTF_8);
-    } catch (CharacterCodingException binary) {
-      Files.write(to, bytes);
-    }
   }
 }
