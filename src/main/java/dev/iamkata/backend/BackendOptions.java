@@ -73,7 +73,7 @@ public class BackendOptions {
       BackendSettings settings = BackendSettings.load(BackendSettings.home(env));
       return Backends.open(backend, endpoint, adminKey, settings, env, clock);
     } catch (BackendUsageException e) {
-      throw new ParameterException(mixee.commandLine(), e.getMessage(), e, null, null);
+      throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
     }
   }
 }

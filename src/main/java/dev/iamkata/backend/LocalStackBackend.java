@@ -2,6 +2,8 @@ package dev.iamkata.backend;
 
 import dev.iamkata.engine.AccessKeyPair;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -107,18 +109,26 @@ public final class LocalStackBackend implements Backend {
             "localstack", endpoint, admin == null ? ROOT_KEY : admin, region, clock));
   }
 
-  /** Null when a Docker engine answers, else why not. */
-  static String dockerProblem() {
+  /**
+   * Null when a Docker engine answers, else why not, in terms a learner can act on (Testcontainers'
+   * own message only says that its attempts failed).
+   */
+  public static String dockerProblem() {
     try {
       if (DockerClientFactory.instance().isDockerAvailable()) {
         return null;
       }
-      DockerClientFactory.instance().client();
-      return "Testcontainers found no Docker environment";
     } catch (RuntimeException e) {
-      String message = e.getMessage();
-      return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().get();
+      // same as not available; the reason is worked out below
     }
+    String host = System.getenv("DOCKER_HOST");
+    if (host != null && !host.isBlank()) {
+      return "DOCKER_HOST=" + host + " did not answer";
+    }
+    Path socket = Path.of("/var/run/docker.sock");
+    return Files.exists(socket)
+        ? socket + " is there but did not answer (is the Docker daemon running, may you use it?)"
+        : "there is no " + socket + " and DOCKER_HOST is not set";
   }
 
   /** Whether this backend started the container (rather than attaching). */

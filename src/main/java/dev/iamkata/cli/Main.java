@@ -16,11 +16,11 @@ import picocli.CommandLine.Command;
       EngineCommand.class,
       ClockCommand.class,
       ShellCli.class,
+      BackendCommand.class,
       LessonsCommand.class,
       LintCommand.class,
       GradeCommand.class,
       VerifyCommand.class,
-      BackendCommand.class,
       AwsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,18 +1,28 @@
 package dev.iamkata.cli;
 
+import dev.iamkata.backend.Backend;
 import dev.iamkata.backend.BackendException;
 import dev.iamkata.backend.EmbeddedBackend;
+import dev.iamkata.backend.ExternalBackend;
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.engine.EngineConfig;
+import dev.iamkata.lesson.load.LessonCatalog;
+import dev.iamkata.lesson.load.LessonLoadException;
+import dev.iamkata.lesson.model.Lesson;
+import dev.iamkata.lesson.progress.ProgressStore;
+import dev.iamkata.lesson.run.LessonException;
+import dev.iamkata.lesson.run.LessonRunner;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.BatchShell;
 import dev.iamkata.shell.InteractiveShell;
 import dev.iamkata.shell.Settings;
 import dev.iamkata.shell.ShellSession;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,10 +61,20 @@ final class ShellCli implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (lesson != null) {
+    if (lesson != null && endpoint != null && adminKeyFromEnvironment() == null) {
       throw new ParameterException(
           spec.commandLine(),
-          "--lesson needs the lesson runner, which this build does not have yet");
+          "--lesson with --endpoint needs the endpoint's admin key in KATA_ADMIN_KEY=AKID:SECRET"
+              + " (the lesson resets the backend and runs its setup as the admin)");
+    }
+    Lesson loaded = null;
+    if (lesson != null) {
+      try {
+        loaded = LessonCatalog.locate(System.getenv()).load(lesson);
+      } catch (LessonLoadException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
     }
     if (lang != null && !lang.matches("en|ja")) {
       throw new ParameterException(spec.commandLine(), "--lang must be en or ja");
@@ -70,7 +90,7 @@ final class ShellCli implements Callable<Integer> {
     }
     Path kataHome = kataHome();
     Settings settings = Settings.in(kataHome);
-    EmbeddedBackend backend = null;
+    Backend backend = null;
     try {
       AccessKeyPair admin;
       String url = endpoint;
@@ -80,24 +100,35 @@ final class ShellCli implements Callable<Integer> {
         url = backend.endpoint();
       } else {
         admin = adminKeyFromEnvironment();
+        if (loaded != null) {
+          // a lesson needs a backend it can reset: any endpoint, given its admin key
+          backend =
+              ExternalBackend.attach(
+                  "external",
+                  URI.create(endpoint),
+                  admin,
+                  EngineConfig.DEFAULT_REGION,
+                  Clock.systemUTC());
+        }
       }
       ShellSession.Config config =
           new ShellSession.Config(
               url,
               EngineConfig.DEFAULT_REGION,
-              EngineConfig.DEFAULT_ACCOUNT,
+              backend != null ? backend.accountId() : EngineConfig.DEFAULT_ACCOUNT,
               admin,
               backend,
-              null,
+              lesson,
               AwsModes.detect(settings),
               lang == null ? settings.get("lang") : lang);
-      try (ShellSession session = ShellSession.open(config, Map.of())) {
+      try (ShellSession session = ShellSession.open(config, Map.of());
+          LessonRunner runner = loaded == null ? null : startLesson(loaded, backend, session)) {
         if (script != null) {
           return new BatchShell(session, System.out, System.err).run(script);
         }
         return new InteractiveShell(session, kataHome.resolve("history"), null, admin).run();
       }
-    } catch (BackendException e) {
+    } catch (BackendException | LessonException e) {
       System.err.println("kata shell: " + e.getMessage());
       return 1;
     } finally {
@@ -105,6 +136,23 @@ final class ShellCli implements Callable<Integer> {
         backend.close();
       }
     }
+  }
+
+  /** Starts the lesson: backend reset, the lesson's sandbox, its setup, the first step. */
+  private LessonRunner startLesson(Lesson lesson, Backend backend, ShellSession session)
+      throws LessonException, InterruptedException {
+    Path home = kataHome();
+    LessonRunner runner =
+        new LessonRunner(
+            lesson,
+            backend,
+            session.runner(),
+            LessonRunner.sandboxFor(home, lesson.id()),
+            ProgressStore.at(home),
+            Clock.systemUTC());
+    session.attachLesson(runner); // listens before start, so the first step is announced
+    runner.start();
+    return runner;
   }
 
   /** {@code $IAM_KATA_HOME}, else {@code ~/.iam-kata}. */

@@ -86,7 +86,8 @@ public final class InteractiveShell {
 
   private int loop(Terminal terminal, LineReader reader, ArnSource arns) throws IOException {
     PrintWriter out = terminal.writer();
-    session.interpreter().define("edit", new EditCommand(session.messages(), editing(reader)));
+    session.runner().define("edit", new EditCommand(session.messages(), editing(reader)));
+    session.setConfirm(question -> confirm(reader, question));
     out.print(session.banner());
     out.flush();
     Status status = Status.getStatus(terminal, true);
@@ -136,6 +137,14 @@ public final class InteractiveShell {
       return 130;
     } finally {
       terminal.handle(Terminal.Signal.INT, previous);
+    }
+  }
+
+  private static boolean confirm(LineReader reader, String question) {
+    try {
+      return reader.readLine(question).strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    } catch (UserInterruptException | EndOfFileException e) {
+      return false;
     }
   }
 

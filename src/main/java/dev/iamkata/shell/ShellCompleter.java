@@ -56,7 +56,7 @@ final class ShellCompleter implements Completer {
       return variables(prefix);
     }
     if (before.isEmpty()) {
-      return plain(session.interpreter().commandNames(), true);
+      return plain(session.commandNames(), true);
     }
     return switch (before.get(0)) {
       case "aws" -> aws(before.subList(1, before.size()), prefix);

@@ -6,6 +6,7 @@ import dev.iamkata.backend.ControlClient;
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.lesson.CommandResult;
 import dev.iamkata.lesson.Workspace;
+import dev.iamkata.lesson.run.LessonRunner;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -37,6 +40,8 @@ public final class ShellSession implements AutoCloseable {
   private final AccessKeyPair admin;
   private final String account;
   private final String lesson;
+  private LessonShell lessonShell;
+  private LessonShell.Confirm confirm = question -> false;
 
   /**
    * @param endpoint the AWS endpoint all calls go to
@@ -96,8 +101,33 @@ public final class ShellSession implements AutoCloseable {
     return new ShellSession(sandbox, config, extra);
   }
 
+  /** The learner's workspace: the lesson's when a lesson is attached, else the free sandbox. */
   public Workspace workspace() {
-    return workspace;
+    return lessonShell != null ? lessonShell.workspace() : workspace;
+  }
+
+  /**
+   * Attaches a started lesson: its workspace (exactly what setup made) replaces the free sandbox,
+   * and lines go through the lesson runner.
+   */
+  public void attachLesson(LessonRunner runner) {
+    this.lessonShell = new LessonShell(runner, messages);
+  }
+
+  /** How {@code solution} asks for confirmation (the interactive shell asks on the terminal). */
+  public void setConfirm(LessonShell.Confirm confirm) {
+    this.confirm = confirm;
+  }
+
+  /** Every command name a learner can type first on a line, for completion. */
+  public List<String> commandNames() {
+    List<String> names = new ArrayList<>(interpreter().commandNames());
+    if (lessonShell != null) {
+      names.addAll(LessonShell.COMMANDS);
+      names.add("wait");
+      names.sort(null);
+    }
+    return names;
   }
 
   public ShellCommandRunner runner() {
@@ -105,7 +135,7 @@ public final class ShellSession implements AutoCloseable {
   }
 
   public Interpreter interpreter() {
-    return runner.interpreter(workspace);
+    return runner.interpreter(workspace());
   }
 
   public Messages messages() {
@@ -114,20 +144,23 @@ public final class ShellSession implements AutoCloseable {
 
   /** The lesson id, or null. */
   public String lesson() {
-    return lesson;
+    return lessonShell != null ? lessonShell.runner().lesson().id() : lesson;
   }
 
-  /** Runs one logical line as the learner typed it. */
+  /** Runs one logical line as the learner typed it (through the lesson when one is attached). */
   public CommandResult run(String line) throws InterruptedException {
+    if (lessonShell != null) {
+      return lessonShell.run(line, interpreter(), confirm);
+    }
     return runner.run(line, workspace);
   }
 
   /** The prompt: {@code kata:~/dir$ }. */
   public String prompt() {
-    Path home = workspace.home();
-    Path cwd = workspace.cwd();
+    Path home = workspace().home();
+    Path cwd = workspace().cwd();
     String where = cwd.startsWith(home) ? "~" + relative(home, cwd) : cwd.toString();
-    return (lesson == null ? "kata" : lesson) + ":" + where + "$ ";
+    return (lesson() == null ? "kata" : lesson()) + ":" + where + "$ ";
   }
 
   private static String relative(Path home, Path cwd) {
@@ -138,22 +171,31 @@ public final class ShellSession implements AutoCloseable {
   /** The lines printed when the shell starts. */
   public String banner() {
     StringBuilder b = new StringBuilder(messages.get("banner.title")).append('\n');
-    if (admin != null && backend != null) {
+    if (lessonShell != null) {
+      b.append(messages.get("banner.lesson", lesson()));
+    } else if (admin != null && backend != null && "embedded".equals(backend.name())) {
       b.append(messages.get("banner.admin", workspace.endpoint(), account));
     } else if (admin != null) {
       b.append(messages.get("banner.remoteAdmin", workspace.endpoint()));
     } else {
       b.append(messages.get("banner.remote", workspace.endpoint()));
     }
-    b.append('\n').append(messages.get("banner.home", workspace.home())).append('\n');
+    b.append('\n').append(messages.get("banner.home", workspace().home())).append('\n');
     AwsExecutor aws = runner.modes().current();
     b.append(messages.get("banner.aws", aws == null ? "none" : aws.name())).append('\n');
+    if (lessonShell != null) {
+      b.append(lessonShell.drain());
+    }
     return b.toString();
   }
 
   /** The status line: lesson (or free shell), the credentials in effect, the engine clock. */
   public String status() {
-    StringBuilder s = new StringBuilder(lesson == null ? messages.get("status.nolesson") : lesson);
+    StringBuilder s =
+        new StringBuilder(
+            lessonShell != null
+                ? lessonShell.status()
+                : lesson == null ? messages.get("status.nolesson") : lesson);
     s.append(" | ").append(credentials());
     Instant now = clock();
     if (now != null) {
@@ -163,6 +205,7 @@ public final class ShellSession implements AutoCloseable {
   }
 
   private String credentials() {
+    Workspace workspace = workspace();
     String profile = workspace.variable("AWS_PROFILE");
     String key = workspace.variable("AWS_ACCESS_KEY_ID");
     if (key != null) {
@@ -183,7 +226,7 @@ public final class ShellSession implements AutoCloseable {
         return backend.now();
       }
       String body =
-          new ControlClient(URI.create(workspace.endpoint()), null).call("GET", "clock", null);
+          new ControlClient(URI.create(workspace().endpoint()), null).call("GET", "clock", null);
       return Instant.parse(
           new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("now").asText());
     } catch (BackendException | IOException | RuntimeException e) {
@@ -196,6 +239,9 @@ public final class ShellSession implements AutoCloseable {
 
   private int help(ShellCommand.Call call) {
     call.out().append(messages.get("help.text")).append('\n');
+    if (lessonShell != null) {
+      call.out().append(messages.get("help.lesson")).append('\n');
+    }
     return 0;
   }
 
