@@ -223,7 +223,8 @@ public final class AwsSession {
     if (e instanceof AwsServiceException s) {
       String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
       String message = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorMessage();
-      if (code == null || code.isEmpty()) {
+      // HEAD responses have no body: botocore reports the status and its reason phrase
+      if (code == null || code.isEmpty() || operation.startsWith("Head")) {
         code = String.valueOf(s.statusCode());
         message = HttpReasons.of(s.statusCode());
       }

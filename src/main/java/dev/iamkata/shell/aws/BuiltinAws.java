@@ -8,7 +8,6 @@ import dev.iamkata.shell.aws.args.ParamFiles;
 import dev.iamkata.shell.aws.args.ParamParser;
 import dev.iamkata.shell.aws.configure.ConfigureCommand;
 import dev.iamkata.shell.aws.output.OutputFormat;
-import dev.iamkata.shell.aws.output.ResponseTree;
 import dev.iamkata.shell.aws.s3.S3Commands;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -18,13 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
@@ -131,7 +126,13 @@ public final class BuiltinAws implements AutoCloseable {
     }
     OperationModel op = ops.get(name);
     if (op == null) {
-      List<String> choices = new ArrayList<>(ops.keySet());
+      // The CLI lists operations in the model's order, which sorts by API name (SSH before Se).
+      List<String> choices =
+          new ArrayList<>(
+              ops.values().stream()
+                  .sorted(java.util.Comparator.comparing(OperationModel::name))
+                  .map(OperationModel::cliName)
+                  .toList());
       choices.add("help");
       throw AwsCliException.usage("argument operation: " + Choices.invalid(name, choices));
     }
@@ -147,7 +148,16 @@ public final class BuiltinAws implements AutoCloseable {
       return 0;
     }
     SdkRequest request = parser.parse(params);
-    ObjectNode result = Pager.call(session, op, request);
+    ObjectNode result = Pager.call(session, op, request, parser.paging());
+    if (op.service() == AwsService.S3API && op.name().equals("GetBucketLocation")) {
+      // botocore reads the element's text: an empty LocationConstraint is None (us-east-1)
+      String location = result.path("LocationConstraint").asText("");
+      result.set(
+          "LocationConstraint",
+          location.isEmpty()
+              ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+              : result.get("LocationConstraint"));
+    }
     String text =
         OutputFormat.render(result, session.output(), session.options().query(), op.name());
     out.print(text);
@@ -178,67 +188,5 @@ public final class BuiltinAws implements AutoCloseable {
   @Override
   public void close() {
     clients.close();
-  }
-
-  /** Pages through a paginated operation as the CLI does, or calls it once. */
-  static final class Pager {
-    private Pager() {}
-
-    static ObjectNode call(AwsSession session, OperationModel op, SdkRequest request) {
-      Paginators.Paginator p = Paginators.of(op.service(), op.name());
-      if (p == null || session.options().noPaginate() || userPaged(p, request)) {
-        return ResponseTree.of((SdkPojo) session.call(op, request));
-      }
-      List<ObjectNode> pages = new ArrayList<>();
-      SdkRequest next = request;
-      for (int i = 0; i < 1000; i++) {
-        SdkResponse r = session.call(op, next);
-        pages.add(ResponseTree.of((SdkPojo) r));
-        List<Object> tokens = new ArrayList<>();
-        for (String t : p.outputTokens()) {
-          tokens.add(member((SdkPojo) r, t));
-        }
-        Object more = p.moreResults() == null ? null : member((SdkPojo) r, p.moreResults());
-        if (Boolean.FALSE.equals(more) || tokens.stream().allMatch(java.util.Objects::isNull)) {
-          break;
-        }
-        SdkPojo builder = (SdkPojo) next.toBuilder();
-        for (int k = 0; k < p.inputTokens().size() && k < tokens.size(); k++) {
-          set(builder, p.inputTokens().get(k), tokens.get(k));
-        }
-        next = (SdkRequest) ((software.amazon.awssdk.utils.builder.Buildable) builder).build();
-      }
-      return p.join(pages);
-    }
-
-    private static boolean userPaged(Paginators.Paginator p, SdkRequest request) {
-      for (String t : p.inputTokens()) {
-        if (member((SdkPojo) request, t) != null) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static Object member(SdkPojo pojo, String name) {
-      for (SdkField<?> f : pojo.sdkFields()) {
-        if (f.memberName().equals(name)) {
-          Object v = f.getValueOrDefault(pojo);
-          if (v instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap
-              || v instanceof software.amazon.awssdk.core.util.SdkAutoConstructList) {
-            return null;
-          }
-          return v;
-        }
-      }
-      return null;
-    }
-
-    private static void set(SdkPojo builder, String name, Object value) {
-      Arrays.stream(builder.sdkFields().toArray(new SdkField<?>[0]))
-          .filter(f -> f.memberName().equals(name))
-          .findFirst()
-          .ifPresent(f -> f.set(builder, value));
-    }
   }
 }

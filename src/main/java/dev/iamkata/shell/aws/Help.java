@@ -1,11 +1,11 @@
 package dev.iamkata.shell.aws;
 
 import dev.iamkata.shell.aws.args.CliNames;
+import dev.iamkata.shell.aws.args.ParamValues;
 import java.util.Collection;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.protocol.MarshallingType;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 
 /** {@code aws SERVICE help} and {@code aws SERVICE OPERATION help}: the CLI's synopsis layout. */
 final class Help {
@@ -27,7 +27,7 @@ final class Help {
     out.append("SYNOPSIS\n            ").append(op.cliName()).append('\n');
     for (Map.Entry<String, SdkField<?>> e : flags.entrySet()) {
       SdkField<?> f = e.getValue();
-      boolean required = f.containsTrait(RequiredTrait.class);
+      boolean required = ParamValues.required(op.requestType(), f);
       String flag =
           f.marshallingType() == MarshallingType.BOOLEAN
               ? e.getKey() + " | --no-" + CliNames.kebab(f.memberName())

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.iamkata.shell.aws.AwsCliException;
 import dev.iamkata.shell.aws.OperationModel;
+import dev.iamkata.shell.aws.Paginators;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.utils.builder.Buildable;
 
 /**
@@ -28,19 +28,35 @@ public final class ParamParser {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** The CLI's own flags of every operation, each with a value. */
-  private static final List<String> CLI_FLAGS =
-      List.of("--cli-input-json", "--cli-input-yaml", "--starting-token", "--page-size");
+  private static final List<String> CLI_FLAGS = List.of("--cli-input-json", "--cli-input-yaml");
+
+  /** The CLI's paging flags of a paginated operation; they replace model members of the name. */
+  private static final List<String> PAGING =
+      List.of("--max-items", "--page-size", "--starting-token");
 
   private final OperationModel op;
   private final ParamFiles files;
+  private final boolean paginated;
   private final Map<String, SdkField<?>> flags = new LinkedHashMap<>();
+  private final Map<String, String> paging = new LinkedHashMap<>();
+  private final Customizations custom;
 
   public ParamParser(OperationModel op, ParamFiles files) {
     this.op = op;
     this.files = files;
+    this.custom = new Customizations(op);
+    this.paginated = Paginators.of(op.service(), op.name()) != null;
     for (SdkField<?> f : op.fields()) {
-      flags.put("--" + CliNames.kebab(f.memberName()), f);
+      String flag = "--" + CliNames.kebab(f.memberName());
+      if (!(paginated && PAGING.contains(flag)) && !custom.removedFlags().contains(flag)) {
+        flags.put(flag, f);
+      }
     }
+  }
+
+  /** {@code --max-items}, {@code --page-size}, {@code --starting-token} as given. */
+  public Map<String, String> paging() {
+    return paging;
   }
 
   /** The flags an operation takes, in the model's order, for help and completion. */
@@ -49,7 +65,8 @@ public final class ParamParser {
   }
 
   /** The request the words ask for. */
-  public SdkRequest parse(List<String> words) {
+  public SdkRequest parse(List<String> all) {
+    List<String> words = custom.take(all);
     Map<SdkField<?>, List<String>> given = new LinkedHashMap<>();
     Map<SdkField<?>, Boolean> switches = new LinkedHashMap<>();
     Map<String, String> cli = new LinkedHashMap<>();
@@ -73,7 +90,8 @@ public final class ParamParser {
         continue;
       }
       boolean list = field != null && field.marshallingType() == MarshallingType.LIST;
-      if (field == null && !CLI_FLAGS.contains(name)) {
+      boolean pagingFlag = paginated && PAGING.contains(name);
+      if (field == null && !CLI_FLAGS.contains(name) && !pagingFlag) {
         unknown.add(w);
         continue;
       }
@@ -90,7 +108,9 @@ public final class ParamParser {
         throw AwsCliException.usage(
             "argument " + name + ": expected " + (list ? "at least one argument" : "one argument"));
       }
-      if (field == null) {
+      if (pagingFlag) {
+        paging.put(name, values.get(0));
+      } else if (field == null) {
         cli.put(name, values.get(0));
       } else {
         given.put(field, values);
@@ -100,7 +120,8 @@ public final class ParamParser {
     List<String> missing = new ArrayList<>();
     for (Map.Entry<String, SdkField<?>> e : flags.entrySet()) {
       SdkField<?> f = e.getValue();
-      if (f.containsTrait(RequiredTrait.class)
+      if (ParamValues.required(op.requestType(), f)
+          && !custom.notRequired().contains(f.memberName())
           && !given.containsKey(f)
           && !switches.containsKey(f)
           && !fromJson) {
@@ -137,6 +158,8 @@ public final class ParamParser {
       }
     }
     switches.forEach((f, v) -> f.set(builder, v));
+    custom.apply(
+        builder, files, given.keySet().stream().anyMatch(f -> f.memberName().equals("Code")));
     List<String> errors = new ArrayList<>(strict.errors());
     errors.addAll(lenient.errors());
     if (!errors.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.iamkata.shell.aws.args;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.iamkata.shell.aws.output.ShapeOrder;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -95,7 +96,7 @@ public final class ParamValues {
       byName.put(f.memberName(), f);
     }
     for (SdkField<?> f : builder.sdkFields()) {
-      if (f.containsTrait(RequiredTrait.class) && !node.has(f.memberName())) {
+      if (required(builder.getClass().getEnclosingClass(), f) && !node.has(f.memberName())) {
         errors.add("Missing required parameter in " + path + ": \"" + f.memberName() + "\"");
       }
     }
@@ -118,6 +119,15 @@ public final class ParamValues {
         f.set(builder, v);
       }
     }
+  }
+
+  /** Whether the model requires a member (the SDK's trait, else botocore's {@code required}). */
+  public static boolean required(Class<?> shape, SdkField<?> field) {
+    if (field.containsTrait(RequiredTrait.class)) {
+      return true;
+    }
+    ShapeOrder.Shape s = shape == null ? null : ShapeOrder.of(shape);
+    return s != null && s.required().contains(field.memberName());
   }
 
   private Object scalar(MarshallingType<?> type, JsonNode node, String path) {

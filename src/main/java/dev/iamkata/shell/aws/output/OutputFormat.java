@@ -1,9 +1,6 @@
 package dev.iamkata.shell.aws.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.iamkata.shell.aws.AwsCliException;
 import io.burt.jmespath.Expression;
 import io.burt.jmespath.JmesPath;
@@ -17,13 +14,6 @@ import io.burt.jmespath.parser.ParseException;
  */
 public final class OutputFormat {
   private static final JmesPath<JsonNode> JMESPATH = new JacksonRuntime();
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-          new YAMLFactory()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-              .disable(YAMLGenerator.Feature.SPLIT_LINES));
 
   private OutputFormat() {}
 
@@ -59,17 +49,9 @@ public final class OutputFormat {
         return TableFormat.format(command, data);
       case "yaml":
       case "yaml-stream":
-        return yaml(data);
+        return YamlFormat.format(data);
       default:
         return PyJson.dump(data) + "\n";
-    }
-  }
-
-  private static String yaml(JsonNode data) {
-    try {
-      return YAML.writeValueAsString(data);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return PyJson.dump(data) + "\n";
     }
   }
 }

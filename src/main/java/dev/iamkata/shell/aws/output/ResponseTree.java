@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iamkata.shell.aws.args.PyJsonParser;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,15 +39,40 @@ public final class ResponseTree {
 
   /** The object for an SDK model object (the response metadata is not a member). */
   public static ObjectNode of(SdkPojo pojo) {
-    ObjectNode out = NODES.objectNode();
+    ObjectNode sdkOrder = NODES.objectNode();
     for (SdkField<?> field : pojo.sdkFields()) {
       Object value = field.getValueOrDefault(pojo);
       JsonNode node = value == null ? null : write(field, value);
       if (node != null) {
-        out.set(field.memberName(), node);
+        sdkOrder.set(field.memberName(), node);
       }
     }
+    ShapeOrder.Shape shape = ShapeOrder.of(pojo.getClass());
+    if (shape == null) {
+      return sdkOrder;
+    }
+    ObjectNode out = NODES.objectNode();
+    for (String member : shape.members()) {
+      JsonNode v = sdkOrder.remove(member);
+      if (v != null) {
+        out.set(member, shape.policyDocuments().contains(member) ? policy(v) : v);
+      }
+    }
+    out.setAll(sdkOrder);
     return out;
+  }
+
+  /** botocore's {@code decode_quoted_jsondoc}: URL-decoded, parsed, or left as it was. */
+  private static JsonNode policy(JsonNode v) {
+    if (!v.isTextual()) {
+      return v;
+    }
+    try {
+      String decoded = URLDecoder.decode(v.textValue().replace("+", "%2B"), StandardCharsets.UTF_8);
+      return PyJsonParser.parse(decoded);
+    } catch (PyJsonParser.JsonError | IllegalArgumentException e) {
+      return v;
+    }
   }
 
   /** A timestamp as Python's {@code datetime.isoformat()} prints a UTC time. */

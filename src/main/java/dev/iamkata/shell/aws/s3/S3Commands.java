@@ -235,13 +235,14 @@ public final class S3Commands {
 
   private int upload(Path local, S3Path to) {
     String shown = relative(local);
+    long start = System.nanoTime();
     try {
       s3().putObject(p -> p.bucket(to.bucket()).key(to.key()), RequestBody.fromFile(local));
     } catch (SdkException e) {
       err.print("upload failed: " + shown + " to " + to + " " + message(e, "PutObject") + "\n");
       return 1;
     }
-    out.print("upload: " + shown + " to " + to + "\n");
+    done("upload: " + shown + " to " + to, size(local), start);
     return 0;
   }
 
@@ -278,6 +279,8 @@ public final class S3Commands {
       return 1;
     }
     String shown = relative(local);
+    long start = System.nanoTime();
+    byte[] body = new byte[0];
     try {
       if (local.getParent() != null) {
         Files.createDirectories(local.getParent());
@@ -292,7 +295,7 @@ public final class S3Commands {
       err.print("download failed: " + from + " to " + shown + " " + e.getMessage() + "\n");
       return 1;
     }
-    out.print("download: " + from + " to " + shown + "\n");
+    done("download: " + from + " to " + shown, body.length, start);
     return 0;
   }
 
@@ -322,6 +325,51 @@ public final class S3Commands {
       }
     }
     return rc;
+  }
+
+  /**
+   * A transfer's lines as awscli's result printer writes them: the progress line, a carriage
+   * return, the result padded over the progress line.
+   */
+  private void done(String result, long bytes, long startNanos) {
+    double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-6);
+    String size = humanSize(bytes);
+    String progress =
+        "Completed "
+            + size
+            + "/"
+            + size
+            + " ("
+            + humanSize((long) (bytes / seconds))
+            + "/s) with 1 file(s) remaining";
+    out.print(progress + "\r");
+    out.print(result + " ".repeat(Math.max(0, progress.length() - result.length())) + "\n");
+  }
+
+  /** awscli's {@code human_readable_size}. */
+  static String humanSize(long value) {
+    if (value == 1) {
+      return "1 Byte";
+    }
+    if (value < 1024) {
+      return value + " Bytes";
+    }
+    String[] suffixes = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+    for (int i = 0; i < suffixes.length; i++) {
+      double unit = Math.pow(1024, i + 2);
+      if (Math.round(value / unit * 1024) < 1024) {
+        return String.format("%.1f %s", 1024 * value / unit, suffixes[i]);
+      }
+    }
+    return value + " Bytes";
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0;
+    }
   }
 
   private static S3Path target(S3Path dest, String baseName) {
