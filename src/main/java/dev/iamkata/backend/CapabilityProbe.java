@@ -143,6 +143,7 @@ public final class CapabilityProbe {
       trustPolicies();
       assumeWithDuration();
       signatures();
+      simulator();
       snapshots();
       clockAndExpiry();
       services();
@@ -262,6 +263,30 @@ public final class CapabilityProbe {
           refused
               ? Outcomes.code(outcome) + " for a request signed with a wrong secret"
               : "a request signed with a wrong secret got " + outcome + ", not refused");
+    }
+
+    private void simulator() {
+      try {
+        String arn = clients.sts(admin).getCallerIdentity().arn();
+        String decision =
+            iam()
+                .simulatePrincipalPolicy(r -> r.policySourceArn(arn).actionNames("iam:ListUsers"))
+                .evaluationResults()
+                .get(0)
+                .evalDecisionAsString();
+        boolean ok = "allowed".equals(decision);
+        record(
+            Capability.POLICY_SIMULATOR,
+            ok,
+            (ok ? "" : "expected allowed: ")
+                + "SimulatePrincipalPolicy of the admin for iam:ListUsers said "
+                + decision);
+      } catch (SdkException | IndexOutOfBoundsException e) {
+        record(
+            Capability.POLICY_SIMULATOR,
+            false,
+            "SimulatePrincipalPolicy failed: " + Outcomes.of((Exception) e));
+      }
     }
 
     private void snapshots() {

@@ -21,6 +21,8 @@ import java.util.Set;
  *   <tr><td>{@code InvalidClientTokenId}, {@code SignatureDoesNotMatch} and the other key and
  *       signature refusals<td>signatures
  *   <tr><td>anything, on service S<td>S is served
+ *   <tr><td>a {@code state} check asking the simulator (a decision, a trust policy)<td>the
+ *       policy simulator ({@link #forSimulation()})
  * </table>
  */
 public final class CheckRequirements {
@@ -41,14 +43,24 @@ public final class CheckRequirements {
     }
 
     /**
-     * Why the check cannot be verified on a backend with {@code have}, or empty when it can.
+     * Why the check cannot be verified on a backend with {@code have}, as {@code cannot be verified
+     * on this backend: …}, or empty when it can.
      *
      * @param realWaitAllowed whether the runner may wait in real time (e.g. 15 minutes for a
      *     session with {@code DurationSeconds=900}) where the clock cannot be moved
      */
     public Optional<String> unverifiable(Capabilities have, boolean realWaitAllowed) {
+      return missing(have, realWaitAllowed).map(m -> "cannot be verified on this backend: " + m);
+    }
+
+    /**
+     * What the backend lacks for this check, e.g. {@code no identity-policies (a user with no
+     * policies calling iam:ListUsers got ok)} or {@code it does not serve cloudtrail}; empty when
+     * nothing is missing.
+     */
+    public Optional<String> missing(Capabilities have, boolean realWaitAllowed) {
       if (service != null && !have.serves(service)) {
-        return Optional.of("cannot be verified on this backend: it does not serve " + service);
+        return Optional.of("it does not serve " + service);
       }
       for (Capability c : EnumSet.allOf(Capability.class)) {
         if (!capabilities.contains(c) || have.has(c)) {
@@ -58,10 +70,7 @@ public final class CheckRequirements {
           continue;
         }
         String why = have.reasons().get(c);
-        return Optional.of(
-            "cannot be verified on this backend: no "
-                + ProbeTable.name(c)
-                + (why == null ? "" : " (" + why + ")"));
+        return Optional.of("no " + ProbeTable.name(c) + (why == null ? "" : " (" + why + ")"));
       }
       return Optional.empty();
     }
@@ -94,6 +103,11 @@ public final class CheckRequirements {
       needs.add(Capability.SIGNATURES);
     }
     return new Requirement(needs, signingName(service), wait);
+  }
+
+  /** The needs of a check answered by IAM's policy simulator. */
+  public static Requirement forSimulation() {
+    return new Requirement(EnumSet.of(Capability.POLICY_SIMULATOR), "iam", false);
   }
 
   /** {@code error: AccessDenied} → {@code AccessDenied}; {@code ok} or null → {@code ok}. */

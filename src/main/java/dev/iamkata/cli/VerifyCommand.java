@@ -1,8 +1,10 @@
 package dev.iamkata.cli;
 
+import dev.iamkata.backend.Backend;
 import dev.iamkata.backend.BackendException;
-import dev.iamkata.backend.EmbeddedBackend;
+import dev.iamkata.backend.BackendOptions;
 import dev.iamkata.lesson.check.CheckResult;
+import dev.iamkata.lesson.check.CheckStatus;
 import dev.iamkata.lesson.check.WorkspaceFiles;
 import dev.iamkata.lesson.load.LessonCatalog;
 import dev.iamkata.lesson.load.LessonLoadException;
@@ -21,7 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -33,24 +35,17 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Verify lessons red-green: each step's checks must fail before its solution and pass after.",
-      "LESSON is a lesson id or folder (default: every lesson)."
+      "LESSON is a lesson id or folder (default: every lesson). On a backend that cannot verify",
+      "a check (see 'kata backend probe') the check is SKIPPED with the reason."
     })
 final class VerifyCommand implements Callable<Integer> {
   @Parameters(paramLabel = "LESSON", arity = "0..*", description = "Lessons to verify.")
   List<String> lessons = new ArrayList<>();
 
-  @Option(
-      names = "--backend",
-      paramLabel = "embedded",
-      description = "Where AWS calls go (only: embedded).")
-  String backend = "embedded";
+  @Mixin BackendOptions backend = new BackendOptions();
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    if (!backend.equals("embedded")) {
-      System.err.println("kata verify: unknown backend '" + backend + "' (available: embedded)");
-      return 2;
-    }
     List<Lesson> loaded = new ArrayList<>();
     if (!load(loaded)) {
       return 1;
@@ -62,7 +57,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     Path sandboxes = Files.createTempDirectory("iam-kata-verify-");
     boolean all = true;
-    try (EmbeddedBackend engine = EmbeddedBackend.start()) {
+    try (Backend engine = backend.open()) {
       LessonVerifier verifier =
           new LessonVerifier(engine, new ShellCommandRunner(modes), sandboxes, Clock.systemUTC());
       for (Lesson lesson : loaded) {
@@ -126,8 +121,15 @@ final class VerifyCommand implements Callable<Integer> {
           s.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       List<CheckResult> shown =
           s.outcome() == LessonVerifier.Outcome.NOT_RED ? s.before() : s.after();
-      if (s.outcome() != LessonVerifier.Outcome.OK
-          && s.outcome() != LessonVerifier.Outcome.NOT_REACHED) {
+      if (s.outcome() == LessonVerifier.Outcome.OK
+          || s.outcome() == LessonVerifier.Outcome.SKIPPED) {
+        for (CheckResult r : s.after()) {
+          if (r.status() == CheckStatus.SKIPPED) {
+            out.printf(
+                "        SKIPPED %s%n                %s%n", r.check().describe(), r.actual().en());
+          }
+        }
+      } else if (s.outcome() != LessonVerifier.Outcome.NOT_REACHED) {
         for (CheckResult r : shown) {
           out.printf(
               "        %-7s %s%n                expected: %s%n                actual:   %s%n",
@@ -142,6 +144,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   private static String red(LessonVerifier.StepVerdict s) {
     return s.outcome() == LessonVerifier.Outcome.NOT_REACHED
+            || s.outcome() == LessonVerifier.Outcome.SKIPPED
         ? ""
         : s.step().failFirst() ? "red" : "(read)";
   }

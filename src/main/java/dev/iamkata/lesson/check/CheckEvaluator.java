@@ -1,6 +1,5 @@
 package dev.iamkata.lesson.check;
 
-import dev.iamkata.backend.Capability;
 import dev.iamkata.lesson.model.Check;
 import dev.iamkata.lesson.model.Text;
 import java.time.Clock;
@@ -53,19 +52,14 @@ public final class CheckEvaluator {
 
   public CheckResult evaluate(Check check, CheckContext ctx) throws InterruptedException {
     Instant start = clock.instant();
-    for (Capability needed : check.requires()) {
-      if (!ctx.capabilities().has(needed)) {
-        String why =
-            ctx.capabilities()
-                .reasons()
-                .getOrDefault(needed, needed.name().toLowerCase(Locale.ROOT));
-        return result(
-            check,
-            CheckStatus.SKIPPED,
-            null,
-            Messages.text("skipped.capability", ctx.backendName(), why),
-            start);
-      }
+    java.util.Optional<String> missing = CheckNeeds.missing(check, ctx.capabilities());
+    if (missing.isPresent()) {
+      return result(
+          check,
+          CheckStatus.SKIPPED,
+          null,
+          Messages.text("skipped.capability", ctx.backendName(), missing.get()),
+          start);
     }
     Duration limit =
         check.expect().timeout() == null ? ctx.defaultTimeout() : check.expect().timeout();

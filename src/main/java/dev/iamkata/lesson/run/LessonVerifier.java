@@ -3,6 +3,7 @@ package dev.iamkata.lesson.run;
 import dev.iamkata.backend.Backend;
 import dev.iamkata.lesson.CommandRunner;
 import dev.iamkata.lesson.check.CheckResult;
+import dev.iamkata.lesson.check.CheckStatus;
 import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.model.Step;
 import java.nio.file.Path;
@@ -40,7 +41,12 @@ public final class LessonVerifier {
     /** Done, but its re-check at the end of the lesson failed. */
     RECHECK_FAILED,
     /** An earlier step failed, so this one was not tried. */
-    NOT_REACHED
+    NOT_REACHED,
+    /**
+     * Every check of the step was skipped: the backend cannot verify any of them (its solution
+     * still ran, so later steps start from the right state).
+     */
+    SKIPPED
   }
 
   /** One step's verification, with the check results that decided it. */
@@ -63,7 +69,9 @@ public final class LessonVerifier {
     }
 
     public boolean ok() {
-      return error == null && steps.stream().allMatch(s -> s.outcome() == Outcome.OK);
+      return error == null
+          && steps.stream()
+              .allMatch(s -> s.outcome() == Outcome.OK || s.outcome() == Outcome.SKIPPED);
     }
   }
 
@@ -81,21 +89,31 @@ public final class LessonVerifier {
           });
       runner.start();
       for (Step step : lesson.steps()) {
-        if (!steps.isEmpty() && steps.get(steps.size() - 1).outcome() != Outcome.OK) {
+        if (!steps.isEmpty() && !passedOn(steps.get(steps.size() - 1))) {
           steps.add(new StepVerdict(step, Outcome.NOT_REACHED, List.of(), List.of()));
           continue;
         }
         List<CheckResult> before = runner.evaluate();
-        boolean red = !step.failFirst() || !before.stream().allMatch(CheckResult::passed);
+        // a skipped check proves nothing either way: red and green are judged on the others
+        boolean red =
+            !step.failFirst()
+                || !before.stream()
+                    .filter(LessonVerifier::verifiable)
+                    .allMatch(CheckResult::passed);
         for (String line : step.solution()) {
           runner.run(line);
         }
         List<CheckResult> after = runner.check();
-        boolean green = after.stream().allMatch(CheckResult::passed);
+        boolean green =
+            after.stream().filter(LessonVerifier::verifiable).allMatch(CheckResult::passed);
+        boolean allSkipped =
+            !after.isEmpty() && after.stream().noneMatch(LessonVerifier::verifiable);
         steps.add(
             new StepVerdict(
                 step,
-                !red ? Outcome.NOT_RED : green ? Outcome.OK : Outcome.NOT_GREEN,
+                allSkipped
+                    ? Outcome.SKIPPED
+                    : !red ? Outcome.NOT_RED : green ? Outcome.OK : Outcome.NOT_GREEN,
                 before,
                 after));
       }
@@ -116,5 +134,13 @@ public final class LessonVerifier {
       return new LessonVerdict(
           lesson, steps, e.getMessage(), Duration.between(start, clock.instant()));
     }
+  }
+
+  private static boolean verifiable(CheckResult r) {
+    return r.status() != CheckStatus.SKIPPED;
+  }
+
+  private static boolean passedOn(StepVerdict v) {
+    return v.outcome() == Outcome.OK || v.outcome() == Outcome.SKIPPED;
   }
 }

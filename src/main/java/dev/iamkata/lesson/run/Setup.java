@@ -34,6 +34,7 @@ final class Setup {
   private final Lesson lesson;
   private final CommandRunner commands;
   private final IamClient adminIam;
+  private AccessKeyPair adminKey;
   private final Placeholders ph;
   private final OtherAccounts others;
   private final Map<String, Workspace> otherAdmins = new HashMap<>();
@@ -65,6 +66,12 @@ final class Setup {
 
   /** Prepares the admin workspace: admin key as the default profile, the lesson's files. */
   void prepareAdmin(Workspace admin, AccessKeyPair key) throws IOException {
+    this.adminKey = key;
+    prepareWorkspace(admin, key);
+  }
+
+  /** An admin workspace: {@code key} as its default profile, the lesson's files in its home. */
+  private void prepareWorkspace(Workspace admin, AccessKeyPair key) throws IOException {
     IniFile.set(admin.awsCredentialsFile(), "default", "aws_access_key_id", key.accessKeyId());
     IniFile.set(
         admin.awsCredentialsFile(), "default", "aws_secret_access_key", key.secretAccessKey());
@@ -117,8 +124,10 @@ final class Setup {
                   + r.stderr().strip());
         }
       } else if (item instanceof SetupItem.Profile p) {
-        IamClient iam = p.account() == null ? adminIam : others.iam().apply(ph.apply(p.account()));
-        AccessKey key = iam.createAccessKey(b -> b.userName(ph.apply(p.user()))).accessKey();
+        AccessKeyPair key =
+            p.account() == null
+                ? profileKey(ph.apply(p.user()))
+                : otherKey(ph.apply(p.account()), ph.apply(p.user()));
         IniFile.set(learner.awsCredentialsFile(), p.name(), "aws_access_key_id", key.accessKeyId());
         IniFile.set(
             learner.awsCredentialsFile(), p.name(), "aws_secret_access_key", key.secretAccessKey());
@@ -147,9 +156,28 @@ final class Setup {
     Workspace other = otherAdmins.get(id);
     if (other == null) {
       other = new Workspace(others.home().apply(id), admin.endpoint(), admin.region());
-      prepareAdmin(other, others.key().apply(id));
+      prepareWorkspace(other, others.key().apply(id));
       otherAdmins.put(id, other);
     }
     return other;
+  }
+
+  /**
+   * A new access key of {@code user}; for {@code admin}, the backend's own admin key, because on
+   * backends other than the engine (moto, LocalStack's root) the admin is not an IAM user named
+   * admin.
+   */
+  private AccessKeyPair profileKey(String user) {
+    if (user.equals("admin") && adminKey != null) {
+      return adminKey;
+    }
+    AccessKey key = adminIam.createAccessKey(b -> b.userName(user)).accessKey();
+    return new AccessKeyPair(key.accessKeyId(), key.secretAccessKey());
+  }
+
+  /** A new access key of {@code user} in another account, made by that account's admin. */
+  private AccessKeyPair otherKey(String account, String user) {
+    AccessKey key = others.iam().apply(account).createAccessKey(b -> b.userName(user)).accessKey();
+    return new AccessKeyPair(key.accessKeyId(), key.secretAccessKey());
   }
 }

@@ -64,7 +64,9 @@ class CheckEvaluatorTest {
         null,
         dir,
         new Capabilities(
-            caps, Set.of("iam"), Map.of(Capability.TOKEN_EXPIRY, "tokens never expire here")),
+            caps,
+            dev.iamkata.backend.EmbeddedBackend.SERVICES,
+            Map.of(Capability.TOKEN_EXPIRY, "tokens never expire here")),
         "test",
         Duration.ofSeconds(5));
   }
@@ -203,7 +205,37 @@ class CheckEvaluatorTest {
     CheckResult r =
         evaluator.evaluate(c, ctx(List.of(), (l, w) -> null, EnumSet.of(Capability.SIGNATURES)));
     assertEquals(CheckStatus.SKIPPED, r.status());
-    assertEquals("the backend test cannot check this: tokens never expire here", r.actual().en());
+    assertEquals(
+        "cannot be verified on this backend (test): no token-expiry (tokens never expire here)",
+        r.actual().en());
+  }
+
+  @Test
+  void aDenialIsSkippedOnABackendThatDoesNotEnforceIdentityPoliciesWithoutBeingDeclared()
+      throws Exception {
+    Check c =
+        new Check(
+            new Check.Spec.LearnerRan("aws dynamodb list-tables", "dev-session"),
+            error("AccessDeniedException"),
+            null,
+            Set.of());
+    CheckResult r =
+        evaluator.evaluate(c, ctx(List.of(), (l, w) -> null, EnumSet.of(Capability.SIGNATURES)));
+    assertEquals(CheckStatus.SKIPPED, r.status());
+    assertEquals(
+        "cannot be verified on this backend (test): no identity-policies", r.actual().en());
+    CheckResult simulated =
+        evaluator.evaluate(
+            new Check(
+                new Check.Spec.State(
+                    new StateQuestion.TrustAllows("dev-role", "arn:aws:iam::1:user/u")),
+                Expect.none(),
+                null,
+                Set.of()),
+            ctx(List.of(), (l, w) -> null, EnumSet.of(Capability.SIGNATURES)));
+    assertEquals(CheckStatus.SKIPPED, simulated.status());
+    assertEquals(
+        "cannot be verified on this backend (test): no policy-simulator", simulated.actual().en());
   }
 
   @Test
