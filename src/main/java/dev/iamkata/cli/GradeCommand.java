@@ -65,9 +65,11 @@ final class GradeCommand implements Callable<Integer> {
     boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
     GradeOptions options = new GradeOptions(lesson, script, all, format, out, outDir, lang, color);
     Clock clock = Clock.systemUTC();
+    // Reports and Japanese messages are UTF-8 whatever the platform's default encoding is.
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     try (Grader grader = LessonGrader.standard(clock)) {
-      return new GradeJob(grader, stdout, System.err, clock).run(options);
+      return new GradeJob(grader, stdout, stderr, clock).run(options);
     }
   }
 }

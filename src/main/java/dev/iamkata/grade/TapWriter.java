@@ -70,7 +70,7 @@ public final class TapWriter implements ReportWriter {
     if (status.isProblem()) {
       out.append("  ---\n");
       yaml(out, "  ", "status", status.id());
-      yaml(out, "  ", "reached", String.valueOf(step.reached()));
+      out.append("  reached: ").append(step.reached()).append('\n');
       out.append("  ...\n");
     }
   }

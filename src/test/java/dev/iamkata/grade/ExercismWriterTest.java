@@ -5,15 +5,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ExercismWriterTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static JsonNode render(GradeReport report) throws Exception {
-    return JSON.readTree(new ExercismWriter().render(report));
+    JsonNode node = JSON.readTree(new ExercismWriter().render(report));
+    try (InputStream in =
+        ExercismWriterTest.class.getResourceAsStream("/grade/exercism-results-v3.schema.json")) {
+      JsonSchema schema =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+      Set<ValidationMessage> errors = schema.validate(node);
+      assertTrue(errors.isEmpty(), errors.toString());
+    }
+    return node;
   }
 
   @Test

@@ -34,6 +34,7 @@ class TapWriterTest {
     Point second = doc.points().get(1);
     assertFalse(second.ok());
     assertEquals("error", second.diagnostics().get("status").asText());
+    assertTrue(second.diagnostics().get("reached").isBoolean());
     Document checks = second.subtest();
     assertEquals(4, checks.points().size());
     assertEquals(
