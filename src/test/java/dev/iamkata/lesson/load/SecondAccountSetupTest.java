@@ -36,7 +36,7 @@ class SecondAccountSetupTest {
     assertFalse(result.ok());
     assertEquals(1, result.problems().size(), result.problems().toString());
     assertTrue(
-        result.problems().get(0).toString().contains("4:50: unknown key \"acount\" in setup item"),
+        result.problems().get(0).toString().contains("5:50: unknown key \"acount\" in setup item"),
         result.problems().toString());
   }
 }
