@@ -37,9 +37,9 @@ read -r AK SK ST <<< "$(aws sts assume-role --role-arn arn:aws:iam::{{account}}:
 aws configure set aws_access_key_id "$AK" --profile mika-session
 aws configure set aws_secret_access_key "$SK" --profile mika-session
 aws configure set aws_session_token "$ST" --profile mika-session
-aws s3api get-object --bucket abac-data --key alpha/plan.txt alpha-plan.txt --profile mika-session
+aws s3 cp s3://abac-data/alpha/plan.txt alpha-plan.txt --profile mika-session
 cat alpha-plan.txt
 # step other-project-denied
-aws s3api get-object --bucket abac-data --key beta/plan.txt beta-plan.txt --profile mika-session
+aws s3 cp s3://abac-data/beta/plan.txt beta-plan.txt --profile mika-session
 # step cannot-claim-another-project
 aws sts assume-role --role-arn arn:aws:iam::{{account}}:role/project-data --role-session-name mika --tags Key=project,Value=beta --profile mika
