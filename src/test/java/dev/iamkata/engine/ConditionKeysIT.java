@@ -103,4 +103,38 @@ class ConditionKeysIT {
         denied(
             () -> delegate.updateRoleDescription(r -> r.roleName("other-team").description("no"))));
   }
+
+  @Test
+  void changingAnExistingRoleCarriesItsBoundary() {
+    IamClient lead = engine.iam(StsIT.user(admin, "lead"));
+    admin.putUserPolicy(
+        r ->
+            r.userName("lead")
+                .policyName("bounded-only")
+                .policyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Action\":[\"iam:PutRolePolicy\",\"iam:AttachRolePolicy\"],"
+                        + "\"Resource\":\"*\",\"Condition\":{\"StringEquals\":"
+                        + "{\"iam:PermissionsBoundary\":\""
+                        + BOUNDARY
+                        + "\"}}}]}"));
+    admin.createRole(
+        r -> r.roleName("capped").assumeRolePolicyDocument(TRUST).permissionsBoundary(BOUNDARY));
+    admin.createRole(r -> r.roleName("uncapped").assumeRolePolicyDocument(TRUST));
+    String adminPolicy = "arn:aws:iam::aws:policy/AdministratorAccess";
+    lead.attachRolePolicy(r -> r.roleName("capped").policyArn(adminPolicy));
+    assertError(
+        "AccessDenied",
+        denied(() -> lead.attachRolePolicy(r -> r.roleName("uncapped").policyArn(adminPolicy))));
+    String inline =
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+            + "\"Action\":\"s3:*\",\"Resource\":\"*\"}]}";
+    lead.putRolePolicy(r -> r.roleName("capped").policyName("s3").policyDocument(inline));
+    assertError(
+        "AccessDenied",
+        denied(
+            () ->
+                lead.putRolePolicy(
+                    r -> r.roleName("uncapped").policyName("s3").policyDocument(inline))));
+  }
 }

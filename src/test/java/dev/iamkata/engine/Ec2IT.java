@@ -215,7 +215,8 @@ class Ec2IT {
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
                         + "\"iam:PassRole\",\"Resource\":\"arn:aws:iam::"
                         + ACCOUNT
-                        + ":role/app-role\"}]}"));
+                        + ":role/app-role\",\"Condition\":{\"StringEquals\":"
+                        + "{\"iam:PassedToService\":\"ec2.amazonaws.com\"}}}]}"));
     assertEquals(
         1,
         ec2.runInstances(

@@ -51,6 +51,7 @@ import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
  */
 final class Ec2Instances {
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final String EC2_SERVICE = "ec2.amazonaws.com";
 
   /** Instances in snapshots: every field of {@link StoredInstance}, times in ISO-8601. */
   private static final ObjectMapper SNAPSHOT =
@@ -98,7 +99,9 @@ final class Ec2Instances {
     InstanceProfile profile = profile(caller, r.iamInstanceProfile());
     if (profile != null && !profile.roles.isEmpty()) {
       String roleArn = roleArn(caller, profile.roles.get(0));
-      authorizer.authorize(caller, "iam:PassRole", roleArn);
+      // AWS passes the receiving service, so PassRole grants may be limited to EC2
+      authorizer.authorize(
+          caller, "iam:PassRole", roleArn, Map.of("iam:PassedToService", List.of(EC2_SERVICE)));
     }
     int zone = 0;
     if (r.subnetId() != null) {

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.iam.model.Tag;
  * iam:PermissionsBoundary} from which request member, the tags a request sets ({@code
  * aws:RequestTag/*}, {@code aws:TagKeys}) and the tags of the user or role it acts on ({@code
  * aws:ResourceTag/*}). Members are read through the SDK's field descriptions, so one rule serves
- * every operation that has the member.
+ * every operation that has the member. Operations that change an existing user or role carry that
+ * entity's current boundary as {@code iam:PermissionsBoundary}, so a delegate limited to bounded
+ * roles cannot attach policies to, or edit, a role without the boundary.
  */
 final class ConditionKeys {
   private record MemberKey(String key, String member, Set<String> operations) {}
@@ -46,6 +48,20 @@ final class ConditionKeys {
                   "PutUserPermissionsBoundary",
                   "PutRolePermissionsBoundary")));
 
+  /** Operations on an existing entity whose boundary AWS reports as iam:PermissionsBoundary. */
+  private static final Set<String> EXISTING_BOUNDARY =
+      Set.of(
+          "AttachRolePolicy",
+          "AttachUserPolicy",
+          "DetachRolePolicy",
+          "DetachUserPolicy",
+          "PutRolePolicy",
+          "PutUserPolicy",
+          "DeleteRolePolicy",
+          "DeleteUserPolicy",
+          "DeleteRolePermissionsBoundary",
+          "DeleteUserPermissionsBoundary");
+
   private final EngineState state;
 
   ConditionKeys(EngineState state) {
@@ -64,7 +80,7 @@ final class ConditionKeys {
         }
       }
       requestTags(pojo, keys);
-      resourceTags(caller, pojo, keys);
+      resourceTags(caller, pojo, keys, EXISTING_BOUNDARY.contains(operation));
       return keys;
     };
   }
@@ -86,7 +102,8 @@ final class ConditionKeys {
     }
   }
 
-  private void resourceTags(Caller caller, SdkPojo request, Map<String, List<String>> keys) {
+  private void resourceTags(
+      Caller caller, SdkPojo request, Map<String, List<String>> keys, boolean boundary) {
     Object roleName = member(request, "RoleName");
     Object userName = member(request, "UserName");
     if (roleName == null && userName == null) {
@@ -105,6 +122,9 @@ final class ConditionKeys {
                   .orElse(null);
           if (target != null) {
             target.tags.forEach((k, v) -> keys.put("aws:ResourceTag/" + k, List.of(v)));
+            if (boundary && target.permissionsBoundary != null) {
+              keys.put("iam:PermissionsBoundary", List.of(target.permissionsBoundary));
+            }
           }
           return null;
         });

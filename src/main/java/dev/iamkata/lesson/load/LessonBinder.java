@@ -149,23 +149,28 @@ final class LessonBinder {
     if (item instanceof YamlNode.Scalar) {
       return new SetupItem.Command(f.asString("setup", item));
     }
-    if (!(item instanceof YamlNode.MapNode m) || m.entries().size() != 1) {
+    if (!(item instanceof YamlNode.MapNode m) || m.entries().isEmpty()) {
       f.problem(
           item,
-          "setup item: expected a command line, {profile: {...}} or {file: {...}}, found "
+          "setup item: expected a command line, {run: ..., account: ...}, {profile: {...}} or"
+              + " {file: {...}}, found "
               + item.what());
       return null;
+    }
+    if (m.entries().size() > 1 || m.entries().containsKey("run")) {
+      return accountCommand(m);
     }
     Fields s = new Fields(file, problems, m, "setup item", List.of("profile", "file"));
     SetupItem result = null;
     YamlNode.MapNode profile = s.mapOf("profile", false);
     YamlNode.MapNode fileItem = s.mapOf("file", false);
     if (profile != null) {
-      Fields p = new Fields(file, problems, profile, "profile", List.of("name", "user"));
+      Fields p = new Fields(file, problems, profile, "profile", List.of("name", "user", "account"));
       String name = p.string("name", true);
       String user = p.string("user", true);
+      String account = p.string("account", false);
       p.finish();
-      result = name == null || user == null ? null : new SetupItem.Profile(name, user);
+      result = name == null || user == null ? null : new SetupItem.Profile(name, user, account);
     } else if (fileItem != null) {
       Fields p = new Fields(file, problems, fileItem, "file", List.of("path", "from", "content"));
       String path = p.string("path", true);
@@ -182,6 +187,15 @@ final class LessonBinder {
     }
     s.finish();
     return result;
+  }
+
+  /** {@code {run: LINE, account: ACCOUNT}}: a command run by another account's admin. */
+  private SetupItem accountCommand(YamlNode.MapNode m) {
+    Fields c = new Fields(file, problems, m, "setup item", List.of("run", "account"));
+    String line = c.string("run", true);
+    String account = c.string("account", false);
+    c.finish();
+    return line == null ? null : new SetupItem.Command(line, account);
   }
 
   private List<Step> steps(Fields f) {

@@ -153,7 +153,28 @@ public final class LessonRunner implements AutoCloseable {
               Files.createDirectories(sandbox.resolve("admin")),
               backend.endpoint(),
               backend.region());
-      Setup setup = new Setup(lesson, commands, adminIam, placeholders);
+      AwsClients aws = clients;
+      Setup setup =
+          new Setup(
+              lesson,
+              commands,
+              adminIam,
+              placeholders,
+              new Setup.OtherAccounts(
+                  backend::adminKey,
+                  account -> {
+                    var k = backend.adminKey(account);
+                    return aws.iam(
+                        AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey()));
+                  },
+                  account -> {
+                    try {
+                      return java.nio.file.Files.createDirectories(
+                          sandbox.resolve("admin-" + account));
+                    } catch (IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
+                  }));
       setup.prepareAdmin(admin, backend.adminKey(backend.accountId()));
       setup.run(admin, workspace);
     } catch (BackendException | IOException | RuntimeException e) {

@@ -15,6 +15,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
@@ -23,7 +26,9 @@ import software.amazon.awssdk.services.iam.model.AccessKey;
  * A lesson's {@code setup}, run as the admin: commands through the same {@link CommandRunner} in an
  * admin workspace (whose default profile holds the backend's admin key and whose home holds the
  * lesson's files, placeholders filled in), profiles written into the learner's home, files copied
- * there.
+ * there. Items that name another {@code account} (cross-account lessons) run as that account's
+ * admin, in an admin workspace of its own. Files that are not UTF-8 text (a function's zip) are
+ * copied byte for byte.
  */
 final class Setup {
   private final Lesson lesson;
@@ -31,17 +36,42 @@ final class Setup {
   private final IamClient adminIam;
   private AccessKeyPair adminKey;
   private final Placeholders ph;
+  private final OtherAccounts others;
+  private final Map<String, Workspace> otherAdmins = new HashMap<>();
 
-  Setup(Lesson lesson, CommandRunner commands, IamClient adminIam, Placeholders ph) {
+  /**
+   * Another account's admin, for cross-account setup items.
+   *
+   * @param key the admin key of an account
+   * @param iam an IAM client signed with that account's admin key
+   * @param home a fresh home folder for that account's admin workspace
+   */
+  record OtherAccounts(
+      Function<String, AccessKeyPair> key,
+      Function<String, IamClient> iam,
+      Function<String, Path> home) {}
+
+  Setup(
+      Lesson lesson,
+      CommandRunner commands,
+      IamClient adminIam,
+      Placeholders ph,
+      OtherAccounts others) {
     this.lesson = lesson;
     this.commands = commands;
     this.adminIam = adminIam;
     this.ph = ph;
+    this.others = others;
   }
 
   /** Prepares the admin workspace: admin key as the default profile, the lesson's files. */
   void prepareAdmin(Workspace admin, AccessKeyPair key) throws IOException {
     this.adminKey = key;
+    prepareWorkspace(admin, key);
+  }
+
+  /** An admin workspace: {@code key} as its default profile, the lesson's files in its home. */
+  private void prepareWorkspace(Workspace admin, AccessKeyPair key) throws IOException {
     IniFile.set(admin.awsCredentialsFile(), "default", "aws_access_key_id", key.accessKeyId());
     IniFile.set(
         admin.awsCredentialsFile(), "default", "aws_secret_access_key", key.secretAccessKey());
@@ -81,7 +111,7 @@ final class Setup {
     for (SetupItem item : lesson.setup()) {
       if (item instanceof SetupItem.Command c) {
         String line = ph.apply(c.line());
-        CommandResult r = commands.run(line, admin);
+        CommandResult r = commands.run(line, adminOf(c.account(), admin));
         if (!r.ok()) {
           throw new LessonException(
               "setup of "
@@ -94,7 +124,10 @@ final class Setup {
                   + r.stderr().strip());
         }
       } else if (item instanceof SetupItem.Profile p) {
-        AccessKeyPair key = profileKey(ph.apply(p.user()));
+        AccessKeyPair key =
+            p.account() == null
+                ? profileKey(ph.apply(p.user()))
+                : otherKey(ph.apply(p.account()), ph.apply(p.user()));
         IniFile.set(learner.awsCredentialsFile(), p.name(), "aws_access_key_id", key.accessKeyId());
         IniFile.set(
             learner.awsCredentialsFile(), p.name(), "aws_secret_access_key", key.secretAccessKey());
@@ -114,6 +147,21 @@ final class Setup {
     }
   }
 
+  /** The admin workspace of {@code account} (null: the learner's account). */
+  private Workspace adminOf(String account, Workspace admin) throws IOException {
+    if (account == null) {
+      return admin;
+    }
+    String id = ph.apply(account);
+    Workspace other = otherAdmins.get(id);
+    if (other == null) {
+      other = new Workspace(others.home().apply(id), admin.endpoint(), admin.region());
+      prepareWorkspace(other, others.key().apply(id));
+      otherAdmins.put(id, other);
+    }
+    return other;
+  }
+
   /**
    * A new access key of {@code user}; for {@code admin}, the backend's own admin key, because on
    * backends other than the engine (moto, LocalStack's root) the admin is not an IAM user named
@@ -124,6 +172,12 @@ final class Setup {
       return adminKey;
     }
     AccessKey key = adminIam.createAccessKey(b -> b.userName(user)).accessKey();
+    return new AccessKeyPair(key.accessKeyId(), key.secretAccessKey());
+  }
+
+  /** A new access key of {@code user} in another account, made by that account's admin. */
+  private AccessKeyPair otherKey(String account, String user) {
+    AccessKey key = others.iam().apply(account).createAccessKey(b -> b.userName(user)).accessKey();
     return new AccessKeyPair(key.accessKeyId(), key.secretAccessKey());
   }
 }
