@@ -161,6 +161,10 @@ class BuiltinAwsParityIT {
         if (line.contains("--profile toy")) {
           continue;
         }
+        // Debian's 2.9 bundles older models: ListRoleTags had no paginator then (IsTruncated shows)
+        if (line.contains("list-role-tags")) {
+          continue;
+        }
         commands++;
         List<String> args = Arrays.asList(line.replace(" #v2", "").substring(4).split(" "));
         ParitySide.Outcome r = real.run(args);

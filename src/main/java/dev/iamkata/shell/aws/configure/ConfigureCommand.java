@@ -80,7 +80,7 @@ public final class ConfigureCommand {
     Map<String, String> changed = new LinkedHashMap<>();
     for (String[] p : PROMPTS) {
       String value = current == null ? null : current.get(p[0]);
-      String shown = CREDENTIAL_KEYS.contains(p[0]) ? mask(value) : String.valueOf(value);
+      String shown = CREDENTIAL_KEYS.contains(p[0]) ? mask(value) : value == null ? "None" : value;
       out.print(p[1] + " [" + shown + "]: ");
       out.flush();
       String answer = readLine();

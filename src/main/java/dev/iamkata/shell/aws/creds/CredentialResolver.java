@@ -237,7 +237,7 @@ public final class CredentialResolver {
       u.put("Arn", arn);
     }
     ObjectNode meta = out.putObject("ResponseMetadata");
-    meta.put("RequestId", r.responseMetadata().requestId());
+    meta.put("RequestId", r.responseMetadata() == null ? "" : r.responseMetadata().requestId());
     meta.put("HTTPStatusCode", 200);
     meta.putObject("HTTPHeaders");
     meta.put("RetryAttempts", 0);
