@@ -75,6 +75,8 @@ class MotoExternalBackendIT {
           c.reasons().get(Capability.TOKEN_EXPIRY));
       assertTrue(c.reasons().get(Capability.CLOCK_CONTROL).contains("cannot move its clock"));
       assertTrue(c.reasons().get(Capability.SNAPSHOTS).contains("cannot take snapshots"));
+      assertEquals(
+          "SimulatePrincipalPolicy failed: HTTP 500", c.reasons().get(Capability.POLICY_SIMULATOR));
       assertEquals(Set.of("iam", "sts", "s3", "dynamodb", "ec2", "lambda"), c.services());
       assertTrue(
           result.serviceEvidence().get("cloudtrail").startsWith("HTTP 500"),
