@@ -41,7 +41,7 @@ public final class Main implements Callable<Integer> {
 
   public static void main(String[] args) {
     if (args.length == 1 && args[0].equals("--cds-training")) {
-      System.exit(Tui.train(System.getenv()));
+      System.exit(CdsTraining.run(System.getenv()));
     }
     Tui.Options ui = uiOptions(args);
     if (ui != null && System.console() != null) {

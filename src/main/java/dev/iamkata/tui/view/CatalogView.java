@@ -11,6 +11,7 @@ import dev.iamkata.tui.text.Style;
 import dev.iamkata.tui.text.StyledLine;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -36,7 +37,14 @@ public final class CatalogView implements View {
 
   /** Reads the catalog again (after a lesson, a reset or a language change). */
   public void reload() {
-    all = ctx.curriculum().catalog(ctx.language());
+    // grouped by level, then the articles' track before the others; the lessons' own order
+    // within a group (the sort is stable), so a group heading never appears twice
+    all =
+        ctx.curriculum().catalog(ctx.language()).stream()
+            .sorted(
+                Comparator.comparingInt(CatalogEntry::level)
+                    .thenComparing(e -> !"articles".equals(e.track())))
+            .toList();
     selected = Math.min(selected, Math.max(0, visible().size() - 1));
   }
 

@@ -37,6 +37,14 @@ class CatalogViewTest {
   }
 
   @Test
+  void eachGroupIsShownOnceWhateverTheLessonsOrder() throws Exception {
+    String text = catalog(Language.EN).text();
+    String level1 = "Level 1 · beginner — from the articles";
+    assertEquals(text.indexOf(level1), text.lastIndexOf(level1), text);
+    assertTrue(text.indexOf("An hour later: ExpiredToken") < text.indexOf("Across accounts"), text);
+  }
+
+  @Test
   void japaneseRowsFitAndKeepTheProgressColumnAligned() throws Exception {
     VirtualUi ui = catalog(Language.JA);
     List<String> lines = ui.lines();
