@@ -9,7 +9,7 @@ import org.jline.reader.impl.DefaultParser;
  * open or the line ends in {@code \}, accepting the line raises {@link EOFError}, so JLine shows
  * the secondary prompt and keeps reading. Word splitting for completion is JLine's own.
  */
-final class ShellParser extends DefaultParser {
+public final class ShellParser extends DefaultParser {
 
   @Override
   public ParsedLine parse(String line, int cursor, ParseContext context) {

@@ -4,6 +4,7 @@ import dev.iamkata.lesson.CommandResult;
 import dev.iamkata.lesson.check.CheckResult;
 import dev.iamkata.lesson.run.LessonException;
 import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.shell.ShellParser;
 import dev.iamkata.tui.i18n.Messages;
 import dev.iamkata.tui.model.LessonSession;
 import dev.iamkata.tui.model.StepView;
@@ -118,6 +119,7 @@ public final class LessonShell implements ShellPort, AutoCloseable {
         LineReaderBuilder.builder()
             .terminal(terminal)
             .appName("kata")
+            .parser(new ShellParser())
             .variable(LineReader.HISTORY_FILE, historyDir.resolve(lesson))
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "> ")
             .build();
