@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     name = "engine",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the embedded AWS engine (IAM, STS) on 127.0.0.1 until interrupted.",
+      "Run the embedded AWS engine (IAM, STS, S3, DynamoDB, EC2, Lambda, CloudTrail) on 127.0.0.1 until interrupted.",
       "Prints 'iam-kata engine ready at http://127.0.0.1:PORT' when ready."
     })
 final class EngineCommand implements Callable<Integer> {

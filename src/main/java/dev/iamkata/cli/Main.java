@@ -1,6 +1,14 @@
 package dev.iamkata.cli;
 
+import dev.iamkata.backend.Backend;
+import dev.iamkata.backend.BackendException;
+import dev.iamkata.backend.BackendOptions;
+import dev.iamkata.backend.BackendSettings;
+import dev.iamkata.backend.BackendUsageException;
+import dev.iamkata.backend.Backends;
 import dev.iamkata.tui.Tui;
+import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,11 +41,13 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--lang",
       paramLabel = "en|ja",
-      description = "Language of the full-screen UI (remembered choice, else LANG, otherwise).")
+      description = "Language of the full-screen UI; without it, the remembered choice, else LANG.")
   String lang;
 
   @Option(names = "--bench-exit-after-first-frame", hidden = true)
   boolean benchExitAfterFirstFrame;
+
+  @CommandLine.Mixin BackendOptions backendOptions;
 
   public static void main(String[] args) {
     if (args.length == 1 && args[0].equals("--cds-training")) {
@@ -72,7 +82,7 @@ public final class Main implements Callable<Integer> {
       }
     }
     return lang == null || lang.equals("en") || lang.equals("ja")
-        ? new Tui.Options(lang, bench)
+        ? new Tui.Options(lang, bench, settingsBackend(), Main::settingsOpen)
         : null;
   }
 
@@ -103,7 +113,27 @@ public final class Main implements Callable<Integer> {
       spec.commandLine().usage(System.out);
       return 0;
     }
-    return Tui.run(new Tui.Options(lang, benchExitAfterFirstFrame), System.getenv(), System.err);
+    String name = backendOptions.backend() != null ? backendOptions.backend() : settingsBackend();
+    return Tui.run(
+        new Tui.Options(lang, benchExitAfterFirstFrame, name, backendOptions::open),
+        System.getenv(),
+        System.err);
+  }
+
+  /** The backend {@code settings.json} names, else {@code embedded} (for the welcome screen). */
+  private static String settingsBackend() {
+    try {
+      String named = BackendSettings.load(BackendSettings.home(System.getenv())).name();
+      return named == null ? Backends.NAMES.get(0) : named;
+    } catch (BackendUsageException e) {
+      return Backends.NAMES.get(0); // opening it reports the problem in the settings
+    }
+  }
+
+  private static Backend settingsOpen() throws BackendException {
+    Map<String, String> env = System.getenv();
+    return Backends.open(
+        null, null, null, BackendSettings.load(BackendSettings.home(env)), env, Clock.systemUTC());
   }
 
   /** The version from the jar's manifest. */

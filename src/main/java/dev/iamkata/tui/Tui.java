@@ -50,8 +50,11 @@ public final class Tui {
    * @param lang {@code --lang}, or null
    * @param exitAfterFirstFrame quit as soon as the catalog is on screen and report how long that
    *     took after process start (the startup benchmark)
+   * @param backendName the backend's name for the welcome screen ({@code embedded}, ...)
+   * @param backend opens that backend
    */
-  public record Options(String lang, boolean exitAfterFirstFrame) {}
+  public record Options(
+      String lang, boolean exitAfterFirstFrame, String backendName, LiveSessions.Opener backend) {}
 
   private Tui() {}
 
@@ -62,9 +65,10 @@ public final class Tui {
     Language language = Language.choose(options.lang(), settings.language(), env);
     Path home = ProgressStore.home(env);
     ProgressStore progress = ProgressStore.at(home);
-    LiveSessions sessions = new LiveSessions(home, progress, Clock.systemUTC());
+    LiveSessions sessions = new LiveSessions(home, progress, Clock.systemUTC(), options.backend());
     Curriculum curriculum =
-        new LessonCurriculum(LessonCatalog.locate(env), progress, EMBEDDED, "embedded", sessions)
+        new LessonCurriculum(
+                LessonCatalog.locate(env), progress, EMBEDDED, options.backendName(), sessions)
             .prefetch();
     UiContext[] holder = new UiContext[1];
     Palette palette = Palette.forEnvironment(env);

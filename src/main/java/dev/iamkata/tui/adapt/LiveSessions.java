@@ -1,7 +1,7 @@
 package dev.iamkata.tui.adapt;
 
 import dev.iamkata.backend.Backend;
-import dev.iamkata.backend.EmbeddedBackend;
+import dev.iamkata.backend.BackendException;
 import dev.iamkata.lesson.CommandRunner;
 import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.progress.Progress;
@@ -32,10 +32,19 @@ public final class LiveSessions implements LessonCurriculum.Sessions, AutoClosea
   private RunnerSession last;
   private Language lastLanguage;
 
-  public LiveSessions(Path kataHome, ProgressStore progress, Clock clock) {
+  /** Opens the backend lessons run on (embedded, or what {@code --backend} chose). */
+  @FunctionalInterface
+  public interface Opener {
+    Backend open() throws BackendException;
+  }
+
+  private final Opener opener;
+
+  public LiveSessions(Path kataHome, ProgressStore progress, Clock clock, Opener opener) {
     this.kataHome = kataHome;
     this.progress = progress;
     this.clock = clock;
+    this.opener = opener;
   }
 
   @Override
@@ -45,7 +54,7 @@ public final class LiveSessions implements LessonCurriculum.Sessions, AutoClosea
       return last;
     }
     if (backend == null) {
-      backend = EmbeddedBackend.start();
+      backend = opener.open();
       commands = new ShellCommandRunner(AwsModes.detect(Settings.in(kataHome)), Map.of());
     }
     if (last != null) {
