@@ -1,5 +1,6 @@
 package dev.iamkata.cli;
 
+import dev.iamkata.backend.BackendOptions;
 import dev.iamkata.grade.GradeJob;
 import dev.iamkata.grade.GradeOptions;
 import dev.iamkata.grade.Grader;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,7 +23,8 @@ import picocli.CommandLine.Parameters;
     name = "grade",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a learner's script against a lesson on a fresh embedded backend and report every check.",
+      "Run a learner's script against a lesson on a fresh backend (embedded unless --backend says)"
+          + " and report every check.",
       "Exit 0 when all checks pass, 1 when any fails, errors or times out, 2 for bad input."
     })
 final class GradeCommand implements Callable<Integer> {
@@ -60,6 +63,8 @@ final class GradeCommand implements Callable<Integer> {
       description = "en or ja: the language of the report (default: ${DEFAULT-VALUE}).")
   String lang;
 
+  @Mixin BackendOptions backendOptions;
+
   @Override
   public Integer call() throws InterruptedException {
     boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
@@ -68,7 +73,7 @@ final class GradeCommand implements Callable<Integer> {
     // Reports and Japanese messages are UTF-8 whatever the platform's default encoding is.
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    try (Grader grader = LessonGrader.standard(clock)) {
+    try (Grader grader = LessonGrader.standard(clock, backendOptions::open)) {
       return new GradeJob(grader, stdout, stderr, clock).run(options);
     }
   }

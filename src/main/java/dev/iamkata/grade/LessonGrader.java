@@ -53,13 +53,15 @@ public final class LessonGrader implements Grader {
    * must not depend on a user's settings).
    */
   public static LessonGrader standard(Clock clock) {
+    return standard(clock, EmbeddedBackend::start);
+  }
+
+  /** {@link #standard(Clock)} on the backend {@code backends} starts ({@code --backend}). */
+  public static LessonGrader standard(Clock clock, BackendFactory backends) {
     AwsModes modes = AwsModes.detect(null);
     LessonGrader grader =
         new LessonGrader(
-            LessonCatalog.locate(System.getenv()),
-            EmbeddedBackend::start,
-            new ShellCommandRunner(modes),
-            clock);
+            LessonCatalog.locate(System.getenv()), backends, new ShellCommandRunner(modes), clock);
     if (modes.current() == null) {
       grader.unavailable = "no aws to run the learner's commands with (install the aws CLI)";
     }
