@@ -13,5 +13,10 @@ public enum Capability {
   /** The state can be saved and put back (step reset). */
   SNAPSHOTS,
   /** Signatures are checked: a wrong secret is refused. */
-  SIGNATURES
+  SIGNATURES,
+  /**
+   * IAM's policy simulator ({@code SimulatePrincipalPolicy}) answers, so {@code state} checks can
+   * ask whether a policy or a trust policy allows something.
+   */
+  POLICY_SIMULATOR
 }

@@ -2,6 +2,7 @@ package dev.iamkata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamkata.backend.ControlClient;
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.engine.clock.Durations;
 import java.io.IOException;

@@ -12,7 +12,15 @@ import picocli.CommandLine.Command;
       "Learn AWS IAM roles and STS AssumeRole by doing, against an embedded AWS engine.",
       "Nothing here touches a real AWS account."
     },
-    subcommands = {EngineCommand.class, ClockCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      EngineCommand.class,
+      ClockCommand.class,
+      BackendCommand.class,
+      LessonsCommand.class,
+      LintCommand.class,
+      VerifyCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
