@@ -15,10 +15,13 @@ import picocli.CommandLine.Command;
     subcommands = {
       EngineCommand.class,
       ClockCommand.class,
+      ShellCli.class,
       BackendCommand.class,
       LessonsCommand.class,
       LintCommand.class,
+      GradeCommand.class,
       VerifyCommand.class,
+      AwsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -30,7 +33,14 @@ public final class Main implements Runnable {
 
   /** The configured command line, for tests that run commands in-process. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine cl = new CommandLine(new Main()).setExpandAtFiles(false);
+    // `kata aws` passes every word, options included, to the built-in aws untouched.
+    cl.getSubcommands()
+        .get("aws")
+        .setUnmatchedOptionsArePositionalParams(true)
+        .setStopAtPositional(true)
+        .setEndOfOptionsDelimiter("\u0000");
+    return cl;
   }
 
   @Override

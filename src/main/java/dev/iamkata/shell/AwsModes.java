@@ -32,9 +32,10 @@ public final class AwsModes {
             : executors.isEmpty() ? null : executors.get(0);
   }
 
-  /** What this machine has: the built-in aws when present, the aws CLI from PATH when there. */
+  /** The built-in aws first, then the aws CLI from PATH when there is one. */
   public static AwsModes detect(Settings settings) {
     List<AwsExecutor> executors = new java.util.ArrayList<>();
+    executors.add(new BuiltinAwsExecutor());
     SystemAws system = SystemAws.onPath();
     if (system != null) {
       executors.add(system);

@@ -131,6 +131,16 @@ public final class Interpreter {
     status = code;
   }
 
+  /** Puts {@code $?} back (after lines the learner did not type, such as a lesson's probes). */
+  public void restoreStatus(int code) {
+    status = code;
+  }
+
+  /** Whether the last line ran {@code exit}. */
+  public boolean exitRequested() {
+    return exitRequested;
+  }
+
   /** The last exit status, {@code $?}. */
   public int status() {
     return status;

@@ -37,6 +37,12 @@ public final class ShellCommandRunner implements CommandRunner {
     return modes;
   }
 
+  /** Adds or replaces a command, in the sessions to come and in those already running. */
+  public synchronized void define(String name, ShellCommand command) {
+    extra.put(name, command);
+    sessions.values().forEach(i -> i.define(name, command));
+  }
+
   /** The interpreter (the shell session) of {@code workspace}, created on first use. */
   public synchronized Interpreter interpreter(Workspace workspace) {
     return sessions.computeIfAbsent(workspace, this::newInterpreter);

@@ -98,25 +98,11 @@ public final class SystemAws implements AwsExecutor {
     version();
     Workspace ws = inv.workspace();
     AwsArgs parsed = AwsArgs.parse(inv.args());
-    if (parsed.endpointUrl() != null && !parsed.endpointUrl().equals(ws.endpoint())) {
-      return new Result(
-          252,
-          "",
-          "kata: --endpoint-url is fixed to the lesson's backend ("
-              + ws.endpoint()
-              + ") in this shell\n");
+    Result refused = AwsGuard.refusal(inv);
+    if (refused != null) {
+      return refused;
     }
     StringBuilder warnings = new StringBuilder();
-    for (String file : List.of("AWS_CONFIG_FILE", "AWS_SHARED_CREDENTIALS_FILE")) {
-      String set = inv.environment().get(file);
-      if (set != null) {
-        try {
-          Sandbox.resolve(ws, set);
-        } catch (Sandbox.Denied e) {
-          return new Result(253, "", "kata: " + file + "=" + e.getMessage() + "\n");
-        }
-      }
-    }
     List<String> command = new ArrayList<>();
     command.add(executable.toString());
     command.addAll(inv.args());
@@ -145,7 +131,14 @@ public final class SystemAws implements AwsExecutor {
                 .redirectError(err.toFile())
                 .redirectInput(in.toFile())
                 .start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        boolean done;
+        try {
+          done = p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          p.destroyForcibly(); // Ctrl-C in the shell: the learner gave up on this command
+          throw e;
+        }
+        if (!done) {
           p.destroyForcibly();
           return new Result(255, "", "kata: aws did not answer within 120 seconds\n");
         }

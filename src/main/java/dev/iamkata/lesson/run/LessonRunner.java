@@ -19,6 +19,7 @@ import dev.iamkata.lesson.model.Text;
 import dev.iamkata.lesson.progress.ProgressStore;
 import dev.iamkata.lesson.progress.StepStatus;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,12 +145,12 @@ public final class LessonRunner implements AutoCloseable {
       WorkspaceFiles.deleteTree(sandbox);
       workspace =
           new Workspace(
-              java.nio.file.Files.createDirectories(sandbox.resolve("home")),
+              Files.createDirectories(sandbox.resolve("home")),
               backend.endpoint(),
               backend.region());
       Workspace admin =
           new Workspace(
-              java.nio.file.Files.createDirectories(sandbox.resolve("admin")),
+              Files.createDirectories(sandbox.resolve("admin")),
               backend.endpoint(),
               backend.region());
       Setup setup = new Setup(lesson, commands, adminIam, placeholders);

@@ -9,6 +9,9 @@ import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.model.Placeholders;
 import dev.iamkata.lesson.model.SetupItem;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +54,25 @@ final class Setup {
         if (Files.isRegularFile(p) && !rel.equals(LessonLoader.FILE)) {
           Path target = admin.home().resolve(rel);
           Files.createDirectories(target.getParent());
-          Files.writeString(
-              target,
-              ph.apply(Files.readString(p, StandardCharsets.UTF_8)),
-              StandardCharsets.UTF_8);
+          copyFilled(p, target);
         }
       }
+    }
+  }
+
+  /** Copies a text file with placeholders filled in, anything else (a zip) byte for byte. */
+  private void copyFilled(Path from, Path to) throws IOException {
+    byte[] bytes = Files.readAllBytes(from);
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      Files.writeString(to, ph.apply(text), StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      Files.write(to, bytes);
     }
   }
 
@@ -87,13 +103,13 @@ final class Setup {
         IniFile.set(learner.awsConfigFile(), section, "output", "json");
       } else {
         SetupItem.File f = (SetupItem.File) item;
-        String content =
-            f.content() != null
-                ? f.content()
-                : Files.readString(lesson.folder().resolve(f.from()), StandardCharsets.UTF_8);
         Path target = learner.resolve(ph.apply(f.path()));
         Files.createDirectories(target.getParent());
-        Files.writeString(target, ph.apply(content), StandardCharsets.UTF_8);
+        if (f.content() != null) {
+          Files.writeString(target, ph.apply(f.content()), StandardCharsets.UTF_8);
+        } else {
+          copyFilled(lesson.folder().resolve(f.from()), target);
+        }
       }
     }
   }

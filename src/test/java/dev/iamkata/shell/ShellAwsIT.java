@@ -14,34 +14,47 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The shell with the real aws CLI from PATH against an engine: the session-credentials flow. */
-class SystemAwsIT {
+/**
+ * The shell against an engine with each aws: the built-in one, and the real aws CLI from PATH
+ * (skipped visibly when there is none): the session-credentials flow, error records, refusals.
+ */
+class ShellAwsIT {
   static TestEngine engine;
-  static SystemAws aws;
+  static SystemAws system;
+  static BuiltinAwsExecutor builtin;
 
   @TempDir Path home;
 
   @BeforeAll
   static void start() {
-    aws = SystemAws.onPath();
-    assumeTrue(aws != null, "no aws CLI on PATH: the system-aws integration test is skipped");
+    system = SystemAws.onPath();
+    builtin = new BuiltinAwsExecutor();
     engine = TestEngine.start();
   }
 
   @AfterAll
   static void stop() {
-    if (engine != null) {
-      engine.close();
-    }
+    builtin.close();
+    engine.close();
   }
 
-  @Test
-  void assumeRoleIntoAProfileWithReadAndConfigureSet() throws Exception {
+  private static ShellCommandRunner runner(String mode) {
+    if (mode.equals("system")) {
+      assumeTrue(system != null, "no aws CLI on PATH: the system-aws case is skipped");
+      return new ShellCommandRunner(new AwsModes(List.of(system), null));
+    }
+    return new ShellCommandRunner(new AwsModes(List.of(builtin), null));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"builtin", "system"})
+  void assumeRoleIntoAProfileWithReadAndConfigureSet(String mode) throws Exception {
     Workspace ws = new Workspace(home, engine.endpoint(), "us-east-1");
-    ShellCommandRunner runner = new ShellCommandRunner(new AwsModes(List.of(aws), null));
+    ShellCommandRunner runner = runner(mode);
     ok(runner, ws, "export AWS_ACCESS_KEY_ID=" + TestEngine.ADMIN.accessKeyId());
     ok(runner, ws, "export AWS_SECRET_ACCESS_KEY=" + TestEngine.ADMIN.secretAccessKey());
     CommandResult who = ok(runner, ws, "aws sts get-caller-identity");
@@ -62,14 +75,18 @@ class SystemAwsIT {
     ok(
         runner,
         ws,
-        "aws iam create-role --role-name dev-role"
+        "aws iam create-role --role-name dev-role-"
+            + mode
+            + ""
             + " --assume-role-policy-document file://trust-policy.json > /dev/null");
     CommandResult assume =
         ok(
             runner,
             ws,
             "read -r AK SK ST <<< \"$(aws sts assume-role --role-arn"
-                + " arn:aws:iam::123456789012:role/dev-role --role-session-name dev-session"
+                + " arn:aws:iam::123456789012:role/dev-role-"
+                + mode
+                + " --role-session-name dev-session"
                 + " --query 'Credentials.[AccessKeyId,SecretAccessKey,SessionToken]'"
                 + " --output text)\"");
     assertEquals("AssumeRole", assume.awsCalls().get(0).operation());
@@ -83,16 +100,19 @@ class SystemAwsIT {
             runner,
             ws,
             "aws sts get-caller-identity --profile dev-session --query Arn --output text");
-    assertEquals("arn:aws:sts::123456789012:assumed-role/dev-role/dev-session\n", session.stdout());
+    assertEquals(
+        "arn:aws:sts::123456789012:assumed-role/dev-role-" + mode + "/dev-session\n",
+        session.stdout());
     AwsCall sessionCall = session.awsCalls().get(0);
     assertEquals("dev-session", sessionCall.profile());
     assertTrue(sessionCall.accessKeyId().startsWith("ASIA"), sessionCall.accessKeyId());
   }
 
-  @Test
-  void recordsTheErrorCodeAndOperationOfAFailure() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"builtin", "system"})
+  void recordsTheErrorCodeAndOperationOfAFailure(String mode) throws Exception {
     Workspace ws = new Workspace(home, engine.endpoint(), "us-east-1");
-    ShellCommandRunner runner = new ShellCommandRunner(new AwsModes(List.of(aws), null));
+    ShellCommandRunner runner = runner(mode);
     runner.run("export AWS_ACCESS_KEY_ID=" + TestEngine.ADMIN.accessKeyId(), ws);
     runner.run("export AWS_SECRET_ACCESS_KEY=" + TestEngine.ADMIN.secretAccessKey(), ws);
     CommandResult r = runner.run("aws iam get-role --role-name nope || echo \"rc=$?\"", ws);
@@ -103,10 +123,11 @@ class SystemAwsIT {
     assertTrue(call.exitCode() == 254 || call.exitCode() == 255);
   }
 
-  @Test
-  void refusesAnotherEndpointAndConfigOutsideTheSandbox() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"builtin", "system"})
+  void refusesAnotherEndpointAndConfigOutsideTheSandbox(String mode) throws Exception {
     Workspace ws = new Workspace(home, engine.endpoint(), "us-east-1");
-    ShellCommandRunner runner = new ShellCommandRunner(new AwsModes(List.of(aws), null));
+    ShellCommandRunner runner = runner(mode);
     CommandResult r =
         runner.run("aws sts get-caller-identity --endpoint-url https://sts.amazonaws.com", ws);
     assertEquals(252, r.exitCode());
