@@ -7,6 +7,7 @@ import dev.iamkata.engine.authz.ParsedPolicies;
 import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.cloudtrail.CloudTrailService;
 import dev.iamkata.engine.cloudtrail.Trail;
+import dev.iamkata.engine.control.AccountScopes;
 import dev.iamkata.engine.control.ControlApi;
 import dev.iamkata.engine.dynamodb.DynamoDbService;
 import dev.iamkata.engine.ec2.Ec2Service;
@@ -143,7 +144,12 @@ public final class Engine implements AutoCloseable {
               return fresh;
             },
             () -> accountList,
-            List.of(dynamodb.data(), ec2.data(), lambda.data()));
+            List.of(dynamodb.data(), ec2.data(), lambda.data()),
+            new AccountScopes(
+                state,
+                (id, key) -> Bootstrap.account(state, id, key, clock.instant()),
+                Bootstrap.ADMIN_USER),
+            adminKeys.keySet().iterator().next());
     return new RequestPipeline(
         router,
         authenticator,
