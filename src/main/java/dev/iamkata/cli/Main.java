@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       EngineCommand.class,
       ClockCommand.class,
       ShellCli.class,
+      ServeCommand.class,
+      JoinCommand.class,
       BackendCommand.class,
       LessonsCommand.class,
       LintCommand.class,

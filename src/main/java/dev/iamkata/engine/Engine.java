@@ -60,6 +60,11 @@ public final class Engine implements AutoCloseable {
    * that arrives before the wiring is done waits for it.
    */
   public static Engine start(EngineConfig config) throws IOException {
+    return start(config, java.net.InetAddress.getLoopbackAddress());
+  }
+
+  /** As {@link #start(EngineConfig)}, bound to {@code address} (a workshop's {@code --bind}). */
+  public static Engine start(EngineConfig config, java.net.InetAddress address) throws IOException {
     VirtualClock clock = new VirtualClock(config.baseClock());
     EngineState state = new EngineState();
     Map<String, AccessKeyPair> adminKeys =
@@ -73,7 +78,7 @@ public final class Engine implements AutoCloseable {
               t.start();
             });
     EngineServer server =
-        EngineServer.start(config.port(), request -> pipeline.join().apply(request));
+        EngineServer.start(address, config.port(), request -> pipeline.join().apply(request));
     return new Engine(server, clock, state, Map.copyOf(adminKeys));
   }
 
