@@ -74,8 +74,16 @@ public final class WorkshopHttp implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private void serve(HttpExchange x) throws IOException {
-    try (x) {
+  private void serve(HttpExchange x) {
+    try {
+      handle(x);
+    } finally {
+      x.close();
+    }
+  }
+
+  private void handle(HttpExchange x) {
+    try {
       String path = x.getRequestURI().getPath();
       String method = x.getRequestMethod();
       if (!path.startsWith("/api/")) {
