@@ -179,6 +179,48 @@ class WorkshopIT {
     }
   }
 
+  @Test
+  void oversizedBodiesAndFloodsAreRefused() throws Exception {
+    Workshop w =
+        Workshop.open(
+            dir.resolve("limits.db"),
+            "limits",
+            0,
+            InetAddress.getLoopbackAddress(),
+            Set.of("two-steps"),
+            Clock.systemUTC());
+    try (WorkshopHttp http =
+        WorkshopHttp.start(w, InetAddress.getLoopbackAddress(), 0, Clock.systemUTC())) {
+      String join = "http://127.0.0.1:" + http.port() + "/api/join";
+      HttpResponse<String> big =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(join))
+                  .POST(HttpRequest.BodyPublishers.ofString("x".repeat(WorkshopHttp.MAX_BODY + 1)))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(413, big.statusCode());
+      WorkshopException other =
+          assertThrows(
+              WorkshopException.class,
+              () ->
+                  new WorkshopClient("127.0.0.1:" + http.port()).join(w.joinCode(), "x", "other"));
+      assertEquals(400, other.status());
+      int refused = 0;
+      for (int i = 0; i < 3 * WorkshopHttp.RATE; i++) {
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create(join))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        refused += r.statusCode() == 429 ? 1 : 0;
+      }
+      assertTrue(refused > 0, "a flood from one address gets 429");
+    } finally {
+      w.close();
+    }
+  }
+
   private static S3Client s3(String endpoint, String key) {
     AccessKeyPair k = AccessKeyPair.parse(key);
     return S3Client.builder()
