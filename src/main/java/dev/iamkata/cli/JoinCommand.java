@@ -12,6 +12,7 @@ import dev.iamkata.shell.BatchShell;
 import dev.iamkata.shell.InteractiveShell;
 import dev.iamkata.shell.Settings;
 import dev.iamkata.shell.ShellSession;
+import dev.iamkata.workshop.InstructorGate;
 import dev.iamkata.workshop.ProgressReporter;
 import dev.iamkata.workshop.WorkshopBackend;
 import dev.iamkata.workshop.WorkshopClient;
@@ -125,7 +126,7 @@ final class JoinCommand implements Callable<Integer> {
             new LessonRunner(
                 loaded,
                 backend,
-                session.runner(),
+                new InstructorGate(session.runner(), reporter::nextAction),
                 LessonRunner.sandboxFor(home, loaded.id()),
                 ProgressStore.at(home),
                 Clock.systemUTC())) {
