@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
       EngineCommand.class,
       ClockCommand.class,
       ShellCli.class,
+      ServeCommand.class,
+      JoinCommand.class,
       BackendCommand.class,
       LessonsCommand.class,
       LintCommand.class,

@@ -7,6 +7,7 @@ import dev.iamkata.engine.authz.ParsedPolicies;
 import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.cloudtrail.CloudTrailService;
 import dev.iamkata.engine.cloudtrail.Trail;
+import dev.iamkata.engine.control.AccountScopes;
 import dev.iamkata.engine.control.ControlApi;
 import dev.iamkata.engine.dynamodb.DynamoDbService;
 import dev.iamkata.engine.ec2.Ec2Service;
@@ -59,6 +60,11 @@ public final class Engine implements AutoCloseable {
    * that arrives before the wiring is done waits for it.
    */
   public static Engine start(EngineConfig config) throws IOException {
+    return start(config, java.net.InetAddress.getLoopbackAddress());
+  }
+
+  /** As {@link #start(EngineConfig)}, bound to {@code address} (a workshop's {@code --bind}). */
+  public static Engine start(EngineConfig config, java.net.InetAddress address) throws IOException {
     VirtualClock clock = new VirtualClock(config.baseClock());
     EngineState state = new EngineState();
     Map<String, AccessKeyPair> adminKeys =
@@ -72,7 +78,7 @@ public final class Engine implements AutoCloseable {
               t.start();
             });
     EngineServer server =
-        EngineServer.start(config.port(), request -> pipeline.join().apply(request));
+        EngineServer.start(address, config.port(), request -> pipeline.join().apply(request));
     return new Engine(server, clock, state, Map.copyOf(adminKeys));
   }
 
@@ -143,7 +149,12 @@ public final class Engine implements AutoCloseable {
               return fresh;
             },
             () -> accountList,
-            List.of(dynamodb.data(), ec2.data(), lambda.data()));
+            List.of(dynamodb.data(), ec2.data(), lambda.data()),
+            new AccountScopes(
+                state,
+                (id, key) -> Bootstrap.account(state, id, key, clock.instant()),
+                Bootstrap.ADMIN_USER),
+            adminKeys.keySet().iterator().next());
     return new RequestPipeline(
         router,
         authenticator,

@@ -1,6 +1,7 @@
 package dev.iamkata.engine.control;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Authenticator;
 import dev.iamkata.engine.auth.Caller;
@@ -14,6 +15,7 @@ import dev.iamkata.engine.state.ServiceData;
 import dev.iamkata.engine.state.Snapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -27,6 +29,11 @@ import java.util.function.Supplier;
  * clock, snapshot/restore/reset and the accounts' admin keys. Everything that changes or reveals
  * state must be SigV4-signed for the service {@code kata} by a principal whose policies allow the
  * route's {@code kata:} action (the admin's AdministratorAccess does).
+ *
+ * <p>Routes that act on the whole engine (the clock, a whole-engine snapshot, restore or reset,
+ * creating accounts) are for the root account's principals only (the engine's first account); any
+ * other account's admin may reset, snapshot and restore only its own account ({@code ?account=ID})
+ * and lists only itself. That is what keeps workshop learners apart.
  */
 public final class ControlApi {
   /** The signing name of control requests. */
@@ -43,9 +50,19 @@ public final class ControlApi {
   private final Supplier<EngineState> initialState;
   private final Supplier<List<Map<String, String>>> accounts;
   private final List<ServiceData> services;
+  private final AccountScopes scopes;
+  private final String rootAccount;
   private final Map<String, Route> routes = new LinkedHashMap<>();
 
-  private record Route(String action, BiFunction<HttpRequest, Caller, HttpResponse> handler) {}
+  /** Who may call a route: anyone, the root account only, or an account's own admin. */
+  private enum Scope {
+    ANYONE,
+    ROOT,
+    OWN_ACCOUNT
+  }
+
+  private record Route(
+      String action, Scope scope, BiFunction<HttpRequest, Caller, HttpResponse> handler) {}
 
   public ControlApi(
       Authenticator authenticator,
@@ -54,7 +71,9 @@ public final class ControlApi {
       EngineState state,
       Supplier<EngineState> initialState,
       Supplier<List<Map<String, String>>> accounts,
-      List<ServiceData> services) {
+      List<ServiceData> services,
+      AccountScopes scopes,
+      String rootAccount) {
     this.authenticator = authenticator;
     this.authorizer = authorizer;
     this.clock = clock;
@@ -62,13 +81,17 @@ public final class ControlApi {
     this.initialState = initialState;
     this.accounts = accounts;
     this.services = List.copyOf(services);
-    routes.put("GET health", new Route(null, (r, c) -> json(200, Map.of("status", "ok"))));
-    routes.put("GET clock", new Route(null, (r, c) -> clockBody()));
-    routes.put("POST clock/advance", new Route("kata:AdvanceClock", this::advance));
-    routes.put("GET snapshot", new Route("kata:Snapshot", this::snapshot));
-    routes.put("POST restore", new Route("kata:Restore", this::restore));
-    routes.put("POST reset", new Route("kata:Reset", this::reset));
-    routes.put("GET accounts", new Route("kata:ListAccounts", (r, c) -> json(200, accounts.get())));
+    this.scopes = scopes;
+    this.rootAccount = rootAccount;
+    routes.put(
+        "GET health", new Route(null, Scope.ANYONE, (r, c) -> json(200, Map.of("status", "ok"))));
+    routes.put("GET clock", new Route(null, Scope.ANYONE, (r, c) -> clockBody()));
+    routes.put("POST clock/advance", new Route("kata:AdvanceClock", Scope.ROOT, this::advance));
+    routes.put("GET snapshot", new Route("kata:Snapshot", Scope.OWN_ACCOUNT, this::snapshot));
+    routes.put("POST restore", new Route("kata:Restore", Scope.OWN_ACCOUNT, this::restore));
+    routes.put("POST reset", new Route("kata:Reset", Scope.OWN_ACCOUNT, this::reset));
+    routes.put("GET accounts", new Route("kata:ListAccounts", Scope.ANYONE, this::listAccounts));
+    routes.put("POST accounts", new Route("kata:CreateAccount", Scope.ROOT, this::createAccount));
   }
 
   public HttpResponse handle(HttpRequest request) {
@@ -82,6 +105,7 @@ public final class ControlApi {
       if (route.action() != null) {
         caller = authenticator.authenticate(request, SIGNING_NAME, null);
         authorizer.authorize(caller, route.action(), "*");
+        checkScope(route, caller, account(request));
       }
       return route.handler().apply(request, caller);
     } catch (AwsException e) {
@@ -89,6 +113,62 @@ public final class ControlApi {
     } catch (IllegalArgumentException e) {
       return error(400, "InvalidInput", e.getMessage());
     }
+  }
+
+  private void checkScope(Route route, Caller caller, String account) {
+    if (rootAccount.equals(caller.account())) {
+      return;
+    }
+    boolean allowed =
+        route.scope() == Scope.ANYONE
+            || (route.scope() == Scope.OWN_ACCOUNT && caller.account().equals(account));
+    if (!allowed) {
+      throw new AwsException(
+          AwsError.ACCESS_DENIED,
+          "User: "
+              + caller.arn()
+              + " is not authorized to perform: "
+              + route.action()
+              + (account == null ? " on the whole engine" : " on account " + account));
+    }
+  }
+
+  /** The {@code account} query parameter, or null. */
+  private static String account(HttpRequest request) {
+    return parse(request.rawQuery()).get("account");
+  }
+
+  private static Map<String, String> parse(String query) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (query == null || query.isEmpty()) {
+      return out;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) {
+        out.put(
+            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return out;
+  }
+
+  private HttpResponse listAccounts(HttpRequest request, Caller caller) {
+    if (rootAccount.equals(caller.account())) {
+      return json(200, accounts.get());
+    }
+    return json(
+        200,
+        accounts.get().stream().filter(a -> caller.account().equals(a.get("account"))).toList());
+  }
+
+  private HttpResponse createAccount(HttpRequest request, Caller caller) {
+    AccountScopes.Created created = scopes.create();
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("account", created.accountId());
+    body.put("adminKey", created.adminKey().toString());
+    return json(200, body);
   }
 
   private HttpResponse advance(HttpRequest request, Caller caller) {
@@ -109,16 +189,31 @@ public final class ControlApi {
   }
 
   private HttpResponse snapshot(HttpRequest request, Caller caller) {
+    String account = account(request);
+    if (account != null) {
+      return new HttpResponse(
+          200, Map.of("Content-Type", "application/json"), scopes.snapshot(account));
+    }
     return new HttpResponse(
         200, Map.of("Content-Type", "application/json"), Snapshots.take(state, services));
   }
 
   private HttpResponse restore(HttpRequest request, Caller caller) {
+    String account = account(request);
+    if (account != null) {
+      scopes.restore(account, request.body());
+      return json(200, Map.of("restored", true, "account", account));
+    }
     Snapshots.restore(state, services, request.body());
     return json(200, Map.of("restored", true));
   }
 
   private HttpResponse reset(HttpRequest request, Caller caller) {
+    String account = account(request);
+    if (account != null) {
+      scopes.reset(account);
+      return json(200, Map.of("reset", true, "account", account));
+    }
     Snapshots.reset(state, services, initialState.get());
     return json(200, Map.of("reset", true));
   }

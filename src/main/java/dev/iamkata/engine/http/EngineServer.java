@@ -36,11 +36,17 @@ public final class EngineServer implements AutoCloseable {
   /** Binds to {@code 127.0.0.1:port} (0 picks a free port) and starts serving. */
   public static EngineServer start(int port, Function<HttpRequest, HttpResponse> handler)
       throws IOException {
+    return start(InetAddress.getLoopbackAddress(), port, handler);
+  }
+
+  /** Binds to {@code address:port}; only a workshop server asks for other than loopback. */
+  public static EngineServer start(
+      InetAddress address, int port, Function<HttpRequest, HttpResponse> handler)
+      throws IOException {
     // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
     // and the client's delayed ACK add ~40 ms to every response.
     System.setProperty("sun.net.httpserver.nodelay", "true");
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
+    HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 256);
     ExecutorService executor =
         Executors.newFixedThreadPool(
             64,

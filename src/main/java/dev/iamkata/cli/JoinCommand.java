@@ -1,0 +1,145 @@
+package dev.iamkata.cli;
+
+import dev.iamkata.engine.AccessKeyPair;
+import dev.iamkata.lesson.load.LessonCatalog;
+import dev.iamkata.lesson.load.LessonLoadException;
+import dev.iamkata.lesson.model.Lesson;
+import dev.iamkata.lesson.progress.ProgressStore;
+import dev.iamkata.lesson.run.LessonException;
+import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.shell.AwsModes;
+import dev.iamkata.shell.BatchShell;
+import dev.iamkata.shell.InteractiveShell;
+import dev.iamkata.shell.Settings;
+import dev.iamkata.shell.ShellSession;
+import dev.iamkata.workshop.InstructorGate;
+import dev.iamkata.workshop.ProgressReporter;
+import dev.iamkata.workshop.WorkshopBackend;
+import dev.iamkata.workshop.WorkshopClient;
+import dev.iamkata.workshop.WorkshopException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code kata join}: take part in a workshop from this terminal. */
+@Command(
+    name = "join",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Join a workshop: get your own AWS accounts on the instructor's engine and run the lesson",
+      "here, in the shell, with your progress shown on the instructor's dashboard."
+    })
+final class JoinCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The workshop server.")
+  String server;
+
+  @Parameters(index = "1", paramLabel = "CODE", description = "The join code the instructor shows.")
+  String code;
+
+  @Option(names = "--name", required = true, paramLabel = "NAME", description = "Your name.")
+  String name;
+
+  @Option(
+      names = "--lesson",
+      paramLabel = "ID",
+      description = "The lesson (default: the workshop's).")
+  String lesson;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "FILE",
+      description = "Run the lines of FILE without a terminal, like kata shell --batch.")
+  Path batch;
+
+  @Option(names = "--lang", paramLabel = "en|ja", description = "Language of the shell's messages.")
+  String lang;
+
+  @Override
+  public Integer call() throws Exception {
+    String script = null;
+    if (batch != null) {
+      try {
+        script = Files.readString(batch, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        System.err.println("kata join: cannot read " + batch + ": " + e.getMessage());
+        return 2;
+      }
+    }
+    WorkshopClient client;
+    WorkshopClient.Joined joined;
+    try {
+      client = new WorkshopClient(server);
+      joined = client.join(code, name, lesson);
+    } catch (IllegalArgumentException e) {
+      System.err.println("kata join: " + e.getMessage());
+      return 2;
+    } catch (WorkshopException e) {
+      System.err.println("kata join: the workshop refused: " + e.getMessage());
+      return 1;
+    } catch (IOException e) {
+      System.err.println("kata join: no workshop answered at " + server + ": " + e.getMessage());
+      return 1;
+    }
+    if (joined.lesson() == null) {
+      System.err.println("kata join: the workshop has no lesson set; pass --lesson ID");
+      return 2;
+    }
+    Lesson loaded;
+    try {
+      loaded = LessonCatalog.locate(System.getenv()).load(joined.lesson());
+    } catch (LessonLoadException e) {
+      System.err.println(e.getMessage());
+      return 2;
+    }
+    System.out.println(
+        "joined as "
+            + name
+            + ": account "
+            + joined.account()
+            + " (and "
+            + joined.secondAccount()
+            + ")");
+    Path home = ShellCli.kataHome().resolve("workshop").resolve(joined.learner());
+    Settings settings = Settings.in(ShellCli.kataHome());
+    WorkshopBackend backend = new WorkshopBackend(joined, client);
+    AccessKeyPair admin = backend.adminKey(backend.accountId());
+    ShellSession.Config config =
+        new ShellSession.Config(
+            joined.endpoint(),
+            joined.region(),
+            backend.accountId(),
+            admin,
+            backend,
+            loaded.id(),
+            AwsModes.detect(settings),
+            lang == null ? settings.get("lang") : lang);
+    ProgressReporter reporter = new ProgressReporter(client, System.err);
+    try (ShellSession session = ShellSession.open(config, Map.of());
+        LessonRunner runner =
+            new LessonRunner(
+                loaded,
+                backend,
+                new InstructorGate(session.runner(), reporter::nextAction),
+                LessonRunner.sandboxFor(home, loaded.id()),
+                ProgressStore.at(home),
+                Clock.systemUTC())) {
+      runner.addListener(reporter);
+      session.attachLesson(runner);
+      runner.start();
+      if (script != null) {
+        return new BatchShell(session, System.out, System.err).run(script);
+      }
+      return new InteractiveShell(session, home.resolve("history"), null, admin).run();
+    } catch (LessonException e) {
+      System.err.println("kata join: " + e.getMessage());
+      return 1;
+    }
+  }
+}

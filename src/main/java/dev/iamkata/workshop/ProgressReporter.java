@@ -1,0 +1,114 @@
+package dev.iamkata.workshop;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iamkata.lesson.check.CheckResult;
+import dev.iamkata.lesson.model.Lesson;
+import dev.iamkata.lesson.model.Step;
+import dev.iamkata.lesson.model.Text;
+import dev.iamkata.lesson.run.LessonEvent;
+import dev.iamkata.lesson.run.LessonListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Reports a lesson runner's events to the workshop server as they happen, in order, on the runner's
+ * thread (an event is small and the server is on the room's network). The instructor's actions the
+ * server answers with are kept for the learner's session to apply between commands. A server that
+ * cannot be reached is reported once on {@code err}; the lesson goes on locally.
+ */
+public final class ProgressReporter implements LessonListener {
+  private final WorkshopClient client;
+  private final PrintStream err;
+  private final ConcurrentLinkedQueue<String> actions = new ConcurrentLinkedQueue<>();
+  private Lesson lesson;
+  private boolean warned;
+
+  public ProgressReporter(WorkshopClient client, PrintStream err) {
+    this.client = client;
+    this.err = err;
+  }
+
+  /** The next instructor action ({@code reset}, {@code pause}, {@code resume}, {@code step:N}). */
+  public String nextAction() {
+    return actions.poll();
+  }
+
+  @Override
+  public void on(LessonEvent event) {
+    ObjectNode e = toJson(event);
+    if (e == null) {
+      return;
+    }
+    try {
+      List<String> got = client.event(e);
+      actions.addAll(got);
+    } catch (IOException | WorkshopException ex) {
+      if (!warned) {
+        err.println("kata join: could not report progress to the workshop: " + ex.getMessage());
+        warned = true;
+      }
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  ObjectNode toJson(LessonEvent event) {
+    ObjectNode e = WorkshopStore.JSON.createObjectNode();
+    if (event instanceof LessonEvent.LessonStarted s) {
+      lesson = s.lesson();
+      e.put("type", "started");
+    } else if (event instanceof LessonEvent.StepStarted s) {
+      e.put("type", "step");
+      step(e, s.index(), s.step());
+    } else if (event instanceof LessonEvent.CommandRan c) {
+      e.put("type", "command");
+      e.put("exitCode", c.result().exitCode());
+      String stderr = c.result().stderr() == null ? "" : c.result().stderr().strip();
+      e.put("error", stderr.isEmpty() ? null : stderr.lines().findFirst().orElse(null));
+    } else if (event instanceof LessonEvent.ChecksEvaluated c) {
+      e.put("type", "checks");
+      if (lesson != null && c.index() < lesson.steps().size()) {
+        step(e, c.index(), lesson.steps().get(c.index()));
+      }
+      ArrayNode checks = e.putArray("checks");
+      for (CheckResult r : c.results()) {
+        ObjectNode o = checks.addObject();
+        o.put("kind", r.check().spec().kind());
+        o.put("description", r.check().describe());
+        o.put("status", r.status().name());
+        o.put("expected", en(r.expected()));
+        o.put("actual", en(r.actual()));
+        o.put("message", r.explanation() != null ? en(r.explanation()) : en(r.actual()));
+        o.put("millis", r.took() == null ? 0 : r.took().toMillis());
+      }
+    } else if (event instanceof LessonEvent.HintRevealed) {
+      e.put("type", "hint");
+    } else if (event instanceof LessonEvent.StepPassed p) {
+      e.put("type", "passed");
+      step(e, p.index(), p.step());
+      e.put("skipped", p.skipped());
+    } else if (event instanceof LessonEvent.LessonFinished) {
+      e.put("type", "finished");
+    } else {
+      return null;
+    }
+    if (lesson != null) {
+      e.put("lesson", lesson.id());
+      e.put("steps", lesson.steps().size());
+    }
+    return e;
+  }
+
+  private static void step(ObjectNode e, int index, Step step) {
+    e.put("step", index + 1);
+    e.put("stepId", step.id());
+    e.put("stepTitle", en(step.title()));
+  }
+
+  private static String en(Text t) {
+    return t == null ? null : t.in("en");
+  }
+}

@@ -1,0 +1,328 @@
+package dev.iamkata.workshop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.iamkata.backend.ControlClient;
+import dev.iamkata.engine.AccessKeyPair;
+import dev.iamkata.engine.Engine;
+import dev.iamkata.engine.EngineConfig;
+import dev.iamkata.engine.state.Ids;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+
+/**
+ * One workshop: the engine everyone shares, its secrets, the learners and their progress, all kept
+ * in a {@link WorkshopStore}. Reopening the same database after a crash brings back the same join
+ * code, tokens, engine port, accounts, keys and AWS state (the engine snapshot taken within a
+ * second of the last learner event). Thread-safe: every method that touches learners holds {@code
+ * this}.
+ */
+public final class Workshop implements AutoCloseable {
+  private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _.\\-]{1,40}");
+  private static final Pattern LESSON = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+  private final WorkshopStore store;
+  private final Engine engine;
+  private final ControlClient root;
+  private final String name;
+  private final String joinCode;
+  private final String instructorToken;
+  private final Set<String> lessons;
+  private final Clock clock;
+  private final Map<String, LearnerState> learners = new LinkedHashMap<>();
+  private final EventHub hub = new EventHub();
+  private final AtomicBoolean engineDirty = new AtomicBoolean();
+
+  private Workshop(
+      WorkshopStore store,
+      Engine engine,
+      AccessKeyPair rootKey,
+      String name,
+      String joinCode,
+      String instructorToken,
+      Set<String> lessons,
+      Clock clock) {
+    this.store = store;
+    this.engine = engine;
+    this.root = new ControlClient(URI.create(engine.endpoint()), rootKey);
+    this.name = name;
+    this.joinCode = joinCode;
+    this.instructorToken = instructorToken;
+    this.lessons = Set.copyOf(lessons);
+    this.clock = clock;
+  }
+
+  /**
+   * Opens the workshop kept in {@code db}, or starts a new one there.
+   *
+   * @param enginePort the engine's port for a new workshop (0: any free one); a reopened workshop
+   *     uses the port it had, so learners' endpoints stay valid
+   * @param lessons the lessons learners may pick (empty: any)
+   */
+  public static Workshop open(
+      Path db, String name, int enginePort, InetAddress bind, Set<String> lessons, Clock clock)
+      throws IOException, SQLException, InterruptedException {
+    WorkshopStore store = WorkshopStore.open(db);
+    try {
+      boolean resumed = store.meta("joinCode").isPresent();
+      if (!resumed) {
+        store.putMeta("name", name);
+        store.putMeta("joinCode", Secrets.joinCode());
+        store.putMeta("instructorToken", Secrets.token());
+        store.putMeta("rootKey", new AccessKeyPair(Ids.accessKeyId(), Ids.secret()).toString());
+        store.putMeta("lessons", String.join(",", lessons));
+      }
+      AccessKeyPair rootKey = AccessKeyPair.parse(store.meta("rootKey").orElseThrow());
+      int port = Integer.parseInt(store.meta("enginePort").orElse(String.valueOf(enginePort)));
+      Engine engine =
+          Engine.start(EngineConfig.defaults().withAdminKey(rootKey).withPort(port), bind);
+      store.putMeta("enginePort", String.valueOf(engine.port()));
+      String stored = store.meta("lessons").orElse("");
+      Workshop w =
+          new Workshop(
+              store,
+              engine,
+              rootKey,
+              store.meta("name").orElse(name),
+              store.meta("joinCode").orElseThrow(),
+              store.meta("instructorToken").orElseThrow(),
+              stored.isEmpty() ? Set.of() : Set.of(stored.split(",")),
+              clock);
+      if (resumed) {
+        w.resume();
+      }
+      return w;
+    } catch (IOException | SQLException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  private void resume() throws SQLException, IOException, InterruptedException {
+    var snapshot = store.engine();
+    if (snapshot.isPresent()) {
+      root.call(
+          "POST",
+          "restore",
+          new String(snapshot.get(), StandardCharsets.UTF_8),
+          "application/json");
+    }
+    synchronized (this) {
+      for (LearnerState l : store.learners()) {
+        learners.put(l.id, l);
+      }
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String joinCode() {
+    return joinCode;
+  }
+
+  public int enginePort() {
+    return engine.port();
+  }
+
+  /** Whether {@code token} is the instructor's (constant time). */
+  public boolean isInstructor(String token) {
+    return Secrets.same(instructorToken, token);
+  }
+
+  public String instructorToken() {
+    return instructorToken;
+  }
+
+  /** The learner whose token this is, or null; compares against every learner in constant time. */
+  public synchronized LearnerState learnerByToken(String token) {
+    LearnerState found = null;
+    for (LearnerState l : learners.values()) {
+      if (Secrets.same(l.token, token)) {
+        found = l;
+      }
+    }
+    return found;
+  }
+
+  /** A new learner with two fresh accounts (the second for cross-account lessons). */
+  public LearnerState join(String code, String learnerName, String lesson)
+      throws WorkshopException, InterruptedException {
+    if (!Secrets.same(joinCode, code)) {
+      throw new WorkshopException(403, "wrong join code for this workshop");
+    }
+    if (learnerName == null || !NAME.matcher(learnerName).matches()) {
+      throw new WorkshopException(
+          400, "--name must be 1 to 40 letters, digits, spaces, '.', '_' or '-'");
+    }
+    if (lesson != null && !(LESSON.matcher(lesson).matches())) {
+      throw new WorkshopException(400, "not a lesson id: " + lesson);
+    }
+    if (lesson != null && !lessons.isEmpty() && !lessons.contains(lesson)) {
+      throw new WorkshopException(
+          400, "this workshop runs " + String.join(", ", lessons) + ", not " + lesson);
+    }
+    synchronized (this) {
+      for (LearnerState l : learners.values()) {
+        if (l.name.equalsIgnoreCase(learnerName)) {
+          throw new WorkshopException(409, "someone already joined as '" + learnerName + "'");
+        }
+      }
+      LearnerState l = new LearnerState();
+      l.id = String.format("%04d", learners.size() + 1);
+      l.name = learnerName;
+      l.token = Secrets.token();
+      l.lesson = lesson != null ? lesson : lessons.stream().sorted().findFirst().orElse(null);
+      try {
+        JsonNode first = WorkshopStore.JSON.readTree(root.call("POST", "accounts", ""));
+        JsonNode second = WorkshopStore.JSON.readTree(root.call("POST", "accounts", ""));
+        l.account = first.path("account").asText();
+        l.adminKey = first.path("adminKey").asText();
+        l.secondAccount = second.path("account").asText();
+        l.secondAdminKey = second.path("adminKey").asText();
+      } catch (IOException e) {
+        throw new WorkshopException(500, "the engine could not create accounts: " + e.getMessage());
+      }
+      l.joined = clock.instant();
+      l.lastActivity = l.joined;
+      learners.put(l.id, l);
+      save(l);
+      engineDirty.set(true);
+      publish(l);
+      return l;
+    }
+  }
+
+  /**
+   * Applies one progress event from a learner's client and returns the instructor actions waiting
+   * for that client (then forgotten).
+   */
+  public synchronized List<String> event(LearnerState l, JsonNode event) throws WorkshopException {
+    ProgressEvents.apply(l, event, clock.instant());
+    List<String> actions = new ArrayList<>(l.pending);
+    l.pending.clear();
+    save(l);
+    engineDirty.set(true);
+    publish(l);
+    return actions;
+  }
+
+  /** Every learner's row, as {@code GET /api/progress} and the dashboard show it. */
+  public synchronized List<ObjectNode> progress() {
+    List<ObjectNode> rows = new ArrayList<>();
+    learners.values().forEach(l -> rows.add(ProgressEvents.row(l, clock.instant())));
+    return rows;
+  }
+
+  /** Every learner, copied for grading. */
+  public synchronized List<LearnerState> learners() {
+    return List.copyOf(learners.values());
+  }
+
+  /** Resets the learner's accounts and tells their client to start the lesson again. */
+  public void resetLearner(String id) throws WorkshopException, InterruptedException {
+    LearnerState l;
+    synchronized (this) {
+      l = existing(id);
+    }
+    try {
+      root.call("POST", "reset?account=" + l.account, "");
+      root.call("POST", "reset?account=" + l.secondAccount, "");
+    } catch (IOException e) {
+      throw new WorkshopException(500, "the engine could not reset: " + e.getMessage());
+    }
+    queue(id, "reset");
+  }
+
+  /**
+   * Queues an action ({@code pause}, {@code resume}, {@code reset}, {@code step:N}) for a client.
+   */
+  public synchronized void queue(String id, String action) throws WorkshopException {
+    LearnerState l = existing(id);
+    if ("pause".equals(action) || "resume".equals(action)) {
+      l.paused = "pause".equals(action);
+    }
+    l.pending.add(action);
+    save(l);
+    publish(l);
+  }
+
+  /** Queues {@code action} for every learner. */
+  public synchronized void queueAll(String action) throws WorkshopException {
+    for (String id : List.copyOf(learners.keySet())) {
+      queue(id, action);
+    }
+  }
+
+  /**
+   * Moves the engine's clock, which every learner shares: the engine has one virtual clock, so a
+   * workshop's clock is per workshop, not per learner (see docs/workshop.md).
+   */
+  public String advanceClock(String duration) throws WorkshopException, InterruptedException {
+    try {
+      return root.call("POST", "clock/advance", "duration=" + duration);
+    } catch (ControlClient.ControlException e) {
+      throw new WorkshopException(400, e.getMessage());
+    } catch (IOException e) {
+      throw new WorkshopException(500, e.getMessage());
+    }
+  }
+
+  EventHub hub() {
+    return hub;
+  }
+
+  /** Writes the engine snapshot when a learner did something since the last one. */
+  public void persistEngineIfChanged() throws IOException, InterruptedException, SQLException {
+    if (engineDirty.getAndSet(false)) {
+      String snapshot = root.call("GET", "snapshot", null);
+      store.saveEngine(snapshot.getBytes(StandardCharsets.UTF_8), clock.instant().toString());
+    }
+  }
+
+  private LearnerState existing(String id) throws WorkshopException {
+    LearnerState l = learners.get(id);
+    if (l == null) {
+      throw new WorkshopException(404, "no learner " + id);
+    }
+    return l;
+  }
+
+  private void save(LearnerState l) throws WorkshopException {
+    try {
+      store.saveLearner(l);
+    } catch (SQLException e) {
+      throw new WorkshopException(500, "could not save progress: " + e.getMessage());
+    }
+  }
+
+  private void publish(LearnerState l) {
+    hub.publish(ProgressEvents.row(l, clock.instant()).toString());
+  }
+
+  @Override
+  public void close() {
+    try {
+      persistEngineIfChanged();
+    } catch (IOException | SQLException e) {
+      // closing: the last snapshot stays, at most a second older
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    engine.close();
+    store.close();
+  }
+}

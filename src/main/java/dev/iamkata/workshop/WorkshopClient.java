@@ -1,0 +1,100 @@
+package dev.iamkata.workshop;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A learner's side of the workshop API: join, report progress, ask for the clock to move. */
+public final class WorkshopClient {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final URI server;
+  private volatile String token;
+
+  /**
+   * @param hostPort {@code HOST:PORT} as the instructor shows it
+   */
+  public WorkshopClient(String hostPort) {
+    if (!hostPort.matches("[A-Za-z0-9.\\-\\[\\]:]+:\\d{1,5}")) {
+      throw new IllegalArgumentException(
+          "expected HOST:PORT, e.g. 127.0.0.1:7070; got " + hostPort);
+    }
+    this.server = URI.create("http://" + hostPort);
+  }
+
+  /** What joining gave: the learner's accounts, keys, endpoint and token. */
+  public record Joined(
+      String learner,
+      String token,
+      String endpoint,
+      String region,
+      String account,
+      String adminKey,
+      String secondAccount,
+      String secondAdminKey,
+      String lesson) {}
+
+  public Joined join(String code, String name, String lesson)
+      throws IOException, InterruptedException, WorkshopException {
+    ObjectNode body = WorkshopStore.JSON.createObjectNode();
+    body.put("code", code);
+    body.put("name", name);
+    if (lesson != null) {
+      body.put("lesson", lesson);
+    }
+    JsonNode r = post("/api/join", body);
+    Joined joined = WorkshopStore.JSON.treeToValue(r, Joined.class);
+    token = joined.token();
+    return joined;
+  }
+
+  /** Uses the token of an earlier join. */
+  public void use(String learnerToken) {
+    this.token = learnerToken;
+  }
+
+  /** Sends one progress event; returns the instructor's actions waiting for this learner. */
+  public List<String> event(ObjectNode event)
+      throws IOException, InterruptedException, WorkshopException {
+    JsonNode r = post("/api/events", event);
+    List<String> actions = new ArrayList<>();
+    r.path("actions").forEach(a -> actions.add(a.asText()));
+    return actions;
+  }
+
+  /** Asks the server to move the workshop's clock (shared by the whole workshop). */
+  public JsonNode advanceClock(Duration by)
+      throws IOException, InterruptedException, WorkshopException {
+    ObjectNode body = WorkshopStore.JSON.createObjectNode();
+    body.put("duration", Math.max(1, by.toSeconds()) + "s");
+    return post("/api/clock", body);
+  }
+
+  private JsonNode post(String path, ObjectNode body)
+      throws IOException, InterruptedException, WorkshopException {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(server.resolve(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(WorkshopStore.JSON.writeValueAsBytes(body)));
+    if (token != null) {
+      req.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<byte[]> r = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+    JsonNode json = WorkshopStore.JSON.readTree(r.body());
+    if (r.statusCode() >= 300) {
+      throw new WorkshopException(
+          r.statusCode(), json == null ? "status " + r.statusCode() : json.path("error").asText());
+    }
+    return json;
+  }
+}

@@ -1,0 +1,146 @@
+package dev.iamkata.workshop;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The workshop's database: one SQLite file in write-ahead-log mode with {@code synchronous=FULL},
+ * so every committed write survives a {@code kill -9} of the server. Holds the workshop's secrets
+ * (join code, instructor token, the engine's root key), every learner's state as JSON, and the
+ * latest whole-engine snapshot. The file is created readable by its owner only.
+ */
+public final class WorkshopStore implements AutoCloseable {
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private final Connection db;
+
+  private WorkshopStore(Connection db) {
+    this.db = db;
+  }
+
+  /** Opens (creating when absent) the database at {@code file}. */
+  public static WorkshopStore open(Path file) throws SQLException, IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    if (!Files.exists(file)) {
+      Files.createFile(file);
+      try {
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the folder's own permissions protect it
+      }
+    }
+    Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = db.createStatement()) {
+      s.execute("PRAGMA journal_mode=WAL");
+      s.execute("PRAGMA synchronous=FULL");
+      s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+      s.execute("CREATE TABLE IF NOT EXISTS learners (id TEXT PRIMARY KEY, state TEXT NOT NULL)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS engine (id INTEGER PRIMARY KEY CHECK (id = 1),"
+              + " snapshot BLOB NOT NULL, taken TEXT NOT NULL)");
+    }
+    return new WorkshopStore(db);
+  }
+
+  /** A value of the {@code meta} table. */
+  public synchronized Optional<String> meta(String key) throws SQLException {
+    try (PreparedStatement p = db.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+      p.setString(1, key);
+      try (ResultSet r = p.executeQuery()) {
+        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  public synchronized void putMeta(String key, String value) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")) {
+      p.setString(1, key);
+      p.setString(2, value);
+      p.executeUpdate();
+    }
+  }
+
+  /** Writes one learner's state (insert or replace). */
+  public synchronized void saveLearner(LearnerState learner) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement("INSERT OR REPLACE INTO learners (id, state) VALUES (?, ?)")) {
+      p.setString(1, learner.id);
+      p.setString(2, json(learner));
+      p.executeUpdate();
+    }
+  }
+
+  /** Every learner, in join order (ids are zero-padded sequence numbers). */
+  public synchronized List<LearnerState> learners() throws SQLException {
+    List<LearnerState> out = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT state FROM learners ORDER BY id")) {
+      while (r.next()) {
+        try {
+          out.add(JSON.readValue(r.getString(1), LearnerState.class));
+        } catch (IOException e) {
+          throw new SQLException("a learner row is not valid JSON: " + e.getMessage(), e);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Replaces the stored engine snapshot. */
+  public synchronized void saveEngine(byte[] snapshot, String taken) throws SQLException {
+    try (PreparedStatement p =
+        db.prepareStatement(
+            "INSERT OR REPLACE INTO engine (id, snapshot, taken) VALUES (1, ?, ?)")) {
+      p.setBytes(1, snapshot);
+      p.setString(2, taken);
+      p.executeUpdate();
+    }
+  }
+
+  /** The stored engine snapshot, if any. */
+  public synchronized Optional<byte[]> engine() throws SQLException {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT snapshot FROM engine WHERE id = 1")) {
+      return r.next() ? Optional.of(r.getBytes(1)) : Optional.empty();
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      // closing at exit: nothing left to save, the WAL is already durable
+    }
+  }
+}
