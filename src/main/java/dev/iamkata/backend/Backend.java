@@ -41,8 +41,8 @@ public interface Backend extends AutoCloseable {
   /** Puts back a state {@link #snapshot()} returned; needs {@link Capability#SNAPSHOTS}. */
   void restore(String snapshot) throws BackendException;
 
-  /** The backend's idea of now (the virtual clock where there is one). */
-  Instant now() throws BackendException;
+  /** The backend's time: its virtual clock where it has one, else real time. */
+  Instant clockTime() throws BackendException;
 
   /** Moves the clock forward; needs {@link Capability#CLOCK_CONTROL}. */
   void advanceClock(Duration by) throws BackendException;

@@ -215,7 +215,7 @@ public final class CapabilityProbe {
                     r.roleName(role)
                         .assumeRolePolicyDocument(trust("{\"AWS\":\"" + principal + "\"}")));
         roles.add(role);
-        Instant asked = backend.now();
+        Instant asked = backend.clockTime();
         Credentials c =
             clients
                 .sts(admin)
@@ -300,9 +300,9 @@ public final class CapabilityProbe {
 
     private void clockAndExpiry() {
       try {
-        Instant before = backend.now();
+        Instant before = backend.clockTime();
         backend.advanceClock(PAST_EXPIRY);
-        Duration moved = Duration.between(before, backend.now());
+        Duration moved = Duration.between(before, backend.clockTime());
         boolean ok = moved.compareTo(PAST_EXPIRY) >= 0;
         record(
             Capability.CLOCK_CONTROL,

@@ -116,8 +116,8 @@ public final class EmbeddedBackend implements Backend {
   }
 
   @Override
-  public Instant now() throws BackendException {
-    return control.now();
+  public Instant clockTime() throws BackendException {
+    return control.clockTime();
   }
 
   @Override

@@ -41,7 +41,7 @@ final class EngineControl {
     call("restore", "POST", "restore", snapshot, "application/json");
   }
 
-  Instant now() throws BackendException {
+  Instant clockTime() throws BackendException {
     return parseNow(call("read the clock", "GET", "clock", null, null));
   }
 

@@ -204,8 +204,8 @@ public final class ExternalBackend implements Backend {
   }
 
   @Override
-  public Instant now() throws BackendException {
-    return control == null ? clock.instant() : control.now();
+  public Instant clockTime() throws BackendException {
+    return control == null ? clock.instant() : control.clockTime();
   }
 
   @Override

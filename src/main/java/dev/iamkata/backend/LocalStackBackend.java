@@ -190,8 +190,8 @@ public final class LocalStackBackend implements Backend {
   }
 
   @Override
-  public Instant now() throws BackendException {
-    return attached.now();
+  public Instant clockTime() throws BackendException {
+    return attached.clockTime();
   }
 
   @Override

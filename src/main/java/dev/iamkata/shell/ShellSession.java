@@ -223,7 +223,7 @@ public final class ShellSession implements AutoCloseable {
   public Instant clock() {
     try {
       if (backend != null) {
-        return backend.now();
+        return backend.clockTime();
       }
       String body =
           new ControlClient(URI.create(workspace().endpoint()), null).call("GET", "clock", null);

@@ -124,7 +124,7 @@ public final class WorkshopBackend implements Backend {
   }
 
   @Override
-  public Instant now() throws BackendException {
+  public Instant clockTime() throws BackendException {
     String body = call(first, "GET", "clock", null, null);
     try {
       return Instant.parse(WorkshopStore.JSON.readTree(body).path("now").asText());

@@ -296,7 +296,7 @@ public final class LessonRunner implements AutoCloseable {
     }
     try {
       backend.advanceClock(by);
-      emit(new LessonEvent.ClockAdvanced(current, by, backend.now()));
+      emit(new LessonEvent.ClockAdvanced(current, by, backend.clockTime()));
     } catch (BackendException e) {
       throw new LessonException("cannot move the clock: " + e.getMessage(), e);
     }

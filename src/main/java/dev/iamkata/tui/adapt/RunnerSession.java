@@ -200,7 +200,7 @@ public final class RunnerSession implements LessonSession {
   @Override
   public ClockView clock() {
     try {
-      return new ClockView(backend.now(), clockBefore, expiration);
+      return new ClockView(backend.clockTime(), clockBefore, expiration);
     } catch (BackendException e) {
       return new ClockView(Instant.EPOCH, null, null);
     }

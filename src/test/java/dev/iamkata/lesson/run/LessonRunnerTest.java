@@ -94,7 +94,7 @@ class LessonRunnerTest {
     }
 
     @Override
-    public Instant now() {
+    public Instant clockTime() {
       return T.plus(clock);
     }
 
