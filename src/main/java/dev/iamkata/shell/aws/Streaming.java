@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * The operations with a streaming body, as aws CLI v2 runs them: {@code lambda invoke} and {@code
@@ -49,11 +50,17 @@ final class Streaming {
       write(files.resolve(parser.outfile()), r.asByteArrayUnsafe());
       return ResponseTree.of((SdkPojo) r.response());
     }
+    PutObjectRequest put = (PutObjectRequest) request;
+    if (put.contentType() == null) {
+      // the CLI sends no Content-Type (S3 stores binary/octet-stream); the SDK would guess one
+      // from the file's name
+      put = put.toBuilder().contentType("binary/octet-stream").build();
+    }
     RequestBody body =
         parser.body() == null
             ? RequestBody.empty()
             : RequestBody.fromFile(files.resolve(parser.body()));
-    return ResponseTree.of((SdkPojo) session.invoke(op, request, body));
+    return ResponseTree.of((SdkPojo) session.invoke(op, put, body));
   }
 
   private static void write(Path file, byte[] bytes) {

@@ -171,7 +171,7 @@ class StreamingIT {
   void putObjectSendsTheBodyFileAndGetObjectWritesItBack(@TempDir Path dir) throws IOException {
     assertEquals(0, run(dir, "s3api", "create-bucket", "--bucket", "stream-bucket").rc());
     byte[] data = {0, 1, 2, (byte) 0xff, 'h', 'i'};
-    Files.write(dir.resolve("data.bin"), data);
+    Files.write(dir.resolve("data.txt"), data);
     Run put =
         run(
             dir,
@@ -182,13 +182,15 @@ class StreamingIT {
             "--key",
             "d.bin",
             "--body",
-            "data.bin");
+            "data.txt");
     assertEquals(0, put.rc(), put.err());
     assertTrue(put.out().contains("\"ETag\": \"\\\""), put.out());
     Run get =
         run(dir, "s3api", "get-object", "--bucket", "stream-bucket", "--key", "d.bin", "back.bin");
     assertEquals(0, get.rc(), get.err());
     assertTrue(get.out().contains("\"ContentLength\": 6,"), get.out());
+    // no --content-type: S3's default, not a type guessed from the file name
+    assertTrue(get.out().contains("\"ContentType\": \"binary/octet-stream\""), get.out());
     assertTrue(!get.out().contains("Body"), get.out());
     assertArrayEquals(data, Files.readAllBytes(dir.resolve("back.bin")));
 
