@@ -161,6 +161,7 @@ final class ParityScript {
         "aws s3api put-object --bucket kata-bucket-1 --key api.txt --body hello.txt",
         "aws s3api get-object --bucket kata-bucket-1 --key api.txt got.txt",
         "aws s3api get-object --bucket kata-bucket-1 --key missing.txt got.txt",
+        "aws s3api delete-object --bucket kata-bucket-1 --key api.txt",
         "aws s3api put-object --bucket kata-bucket-1 --key x --body missing.txt",
         "aws s3 cp s3://kata-bucket-1/hello.txt copy.txt",
         "aws s3 cp s3://kata-bucket-1/missing.txt copy.txt",
