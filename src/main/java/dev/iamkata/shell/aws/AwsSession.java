@@ -192,6 +192,14 @@ public final class AwsSession {
 
   /** Calls an operation; service and connection failures become the CLI's errors. */
   public SdkResponse call(OperationModel op, SdkRequest request) {
+    return (SdkResponse) invoke(op, request);
+  }
+
+  /**
+   * Calls an operation's client method with {@code args} (the request first, then a streaming
+   * operation's body); failures become the CLI's errors.
+   */
+  public Object invoke(OperationModel op, Object... args) {
     SdkClient client = client(op.service());
     if (options.debug()) {
       stderr.println(
@@ -207,7 +215,7 @@ public final class AwsSession {
               + ")");
     }
     try {
-      return (SdkResponse) op.method().invoke(client, request);
+      return op.method().invoke(client, args);
     } catch (InvocationTargetException e) {
       if (e.getCause() instanceof SdkException sdk) {
         throw translate(sdk, op.name(), endpoint(op.service()));

@@ -137,7 +137,7 @@ public final class BuiltinAws implements AutoCloseable {
       throw AwsCliException.usage("argument operation: " + Choices.invalid(name, choices));
     }
     List<String> params = words.subList(1, words.size());
-    ParamParser parser = new ParamParser(op, files);
+    ParamParser parser = new ParamParser(op, files, session.options().rawBinary());
     if (params.contains("help")) {
       out.print(Help.operation(op, parser.flags()));
       return 0;
@@ -148,7 +148,10 @@ public final class BuiltinAws implements AutoCloseable {
       return 0;
     }
     SdkRequest request = parser.parse(params);
-    ObjectNode result = Pager.call(session, op, request, parser.paging());
+    ObjectNode result =
+        Streaming.handles(op)
+            ? Streaming.call(session, op, request, parser, files)
+            : Pager.call(session, op, request, parser.paging());
     if (op.service() == AwsService.S3API && op.name().equals("GetBucketLocation")) {
       // botocore reads the element's text: an empty LocationConstraint is None (us-east-1)
       String location = result.path("LocationConstraint").asText("");

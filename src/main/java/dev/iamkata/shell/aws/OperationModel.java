@@ -11,6 +11,9 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * One API operation as the CLI offers it, discovered from the SDK client interface: the method
@@ -47,7 +50,27 @@ public record OperationModel(
       String cli = CliNames.kebab(name);
       out.put(cli, new OperationModel(service, name, cli, m, params[0]));
     }
+    if (service == AwsService.S3API) {
+      // the streaming operations have no one-argument method returning a response
+      streaming(out, service, "GetObject", "getObjectAsBytes", GetObjectRequest.class);
+      streaming(out, service, "PutObject", "putObject", PutObjectRequest.class, RequestBody.class);
+    }
     return Collections.unmodifiableMap(out);
+  }
+
+  private static void streaming(
+      Map<String, OperationModel> out,
+      AwsService service,
+      String name,
+      String method,
+      Class<?>... params) {
+    try {
+      Method m = service.clientType().getMethod(method, params);
+      String cli = CliNames.kebab(name);
+      out.put(cli, new OperationModel(service, name, cli, m, params[0]));
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException("no " + method + " on " + service.clientType(), e);
+    }
   }
 
   /** A new, empty request builder. */

@@ -112,6 +112,11 @@ final class ParityScript {
             + ":role/lambda-role --handler index.handler --zip-file fileb://function.zip --query [FunctionName,Role,Handler,Runtime]",
         "aws lambda get-function-configuration --function-name reader --query [FunctionName,Runtime,Handler]",
         "aws lambda list-functions --query Functions[].FunctionName",
+        "@file event.json {\"k\":\"v\"}",
+        "aws lambda invoke --function-name reader --payload fileb://event.json out.json",
+        "aws lambda invoke --function-name reader out.json --query StatusCode",
+        "aws lambda invoke --function-name reader",
+        "aws lambda invoke --function-name nope out.json",
         "aws lambda create-function --function-name bad --runtime python3.12 --role "
             + A
             + ":role/toy-role --handler index.handler --zip-file fileb://function.zip",
@@ -153,6 +158,11 @@ final class ParityScript {
         "aws s3api list-objects-v2 --bucket kata-bucket-1 --query Contents[].[Key,Size]",
         "aws s3api head-object --bucket kata-bucket-1 --key hello.txt --query ContentLength",
         "aws s3api get-bucket-location --bucket kata-bucket-1",
+        "aws s3api put-object --bucket kata-bucket-1 --key api.txt --body hello.txt",
+        "aws s3api get-object --bucket kata-bucket-1 --key api.txt got.txt",
+        "aws s3api get-object --bucket kata-bucket-1 --key missing.txt got.txt",
+        "aws s3api delete-object --bucket kata-bucket-1 --key api.txt",
+        "aws s3api put-object --bucket kata-bucket-1 --key x --body missing.txt",
         "aws s3 cp s3://kata-bucket-1/hello.txt copy.txt",
         "aws s3 cp s3://kata-bucket-1/missing.txt copy.txt",
         "aws s3 rm s3://kata-bucket-1/hello.txt",

@@ -15,12 +15,15 @@ import software.amazon.awssdk.services.lambda.model.FunctionCode;
  * The awscli customizations of operations lessons use: {@code ec2 run-instances --count N[:M]}
  * instead of {@code --min-count}/{@code --max-count} (both default to 1, {@code addcount.py}), and
  * {@code lambda create-function --zip-file fileb://f.zip} for {@code Code.ZipFile} ({@code
- * awslambda.py}).
+ * awslambda.py}). Streaming members as {@code streamingoutputarg.py} and {@code argprocess.py} give
+ * them: the response body of {@code lambda invoke} and {@code s3api get-object} goes to a required
+ * {@code outfile} positional; {@code s3api put-object --body} names a file.
  */
 final class Customizations {
   private final OperationModel op;
   private String count;
   private String zipFile;
+  private String body;
 
   Customizations(OperationModel op) {
     this.op = op;
@@ -28,6 +31,16 @@ final class Customizations {
 
   private boolean is(AwsService service, String name) {
     return op.service() == service && op.name().equals(name);
+  }
+
+  /** Whether the operation takes the {@code outfile} positional. */
+  boolean outfile() {
+    return is(AwsService.LAMBDA, "Invoke") || is(AwsService.S3API, "GetObject");
+  }
+
+  /** The file {@code --body} names, or null. */
+  String body() {
+    return body;
   }
 
   /** Flags the customization removes from the operation. */
@@ -54,6 +67,11 @@ final class Customizations {
           && w.equals("--zip-file")
           && i + 1 < words.size()) {
         zipFile = words.get(++i);
+      } else if (is(AwsService.S3API, "PutObject") && w.equals("--body")) {
+        if (i + 1 >= words.size() || words.get(i + 1).startsWith("--")) {
+          throw AwsCliException.usage("argument --body: expected one argument");
+        }
+        body = words.get(++i);
       } else {
         rest.add(w);
       }
@@ -80,6 +98,9 @@ final class Customizations {
       // --min-count and --max-count are not flags here, so only --count sets them
       set(builder, "MinCount", min);
       set(builder, "MaxCount", max);
+    }
+    if (body != null && !java.nio.file.Files.isRegularFile(files.resolve(body))) {
+      throw AwsCliException.param("--body", "Blob values must be a path to a file.");
     }
     if (is(AwsService.LAMBDA, "CreateFunction")) {
       if (zipFile != null && !zipFile.startsWith("fileb://")) {

@@ -39,6 +39,8 @@ public final class GlobalArgs {
 
   private static final Set<String> OUTPUTS = Set.of("json", "text", "table", "yaml", "yaml-stream");
 
+  private static final Set<String> BINARY_FORMATS = Set.of("base64", "raw-in-base64-out");
+
   private GlobalArgs() {}
 
   /** Splits {@code args} into global options and the rest. */
@@ -78,6 +80,12 @@ public final class GlobalArgs {
               + "table                                    | yaml                                    \n"
               + "yaml-stream                             ");
     }
+    String binary = values.get("--cli-binary-format");
+    if (binary != null && !BINARY_FORMATS.contains(binary)) {
+      throw AwsCliException.usage(
+          "argument --cli-binary-format: Invalid choice, valid choices are:\n\n"
+              + "base64                                   | raw-in-base64-out                       ");
+    }
     return new GlobalOptions(
         values.get("--region"),
         values.get("--profile"),
@@ -87,6 +95,7 @@ public final class GlobalArgs {
         switches.contains("--debug"),
         switches.contains("--no-paginate"),
         switches.contains("--no-sign-request"),
+        "raw-in-base64-out".equals(binary),
         rest);
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param debug {@code --debug}
  * @param noPaginate {@code --no-paginate}
  * @param noSignRequest {@code --no-sign-request}
+ * @param rawBinary {@code --cli-binary-format raw-in-base64-out}: blob values are raw text, not
+ *     base64
  * @param rest the service, the operation and its parameters
  */
 public record GlobalOptions(
@@ -24,6 +26,7 @@ public record GlobalOptions(
     boolean debug,
     boolean noPaginate,
     boolean noSignRequest,
+    boolean rawBinary,
     List<String> rest) {
 
   public GlobalOptions {

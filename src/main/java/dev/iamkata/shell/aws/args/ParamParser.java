@@ -40,10 +40,21 @@ public final class ParamParser {
   private final Map<String, SdkField<?>> flags = new LinkedHashMap<>();
   private final Map<String, String> paging = new LinkedHashMap<>();
   private final Customizations custom;
+  private final boolean rawBinary;
+  private String outfile;
 
   public ParamParser(OperationModel op, ParamFiles files) {
+    this(op, files, false);
+  }
+
+  /**
+   * @param rawBinary {@code --cli-binary-format raw-in-base64-out}: a blob given as text is its
+   *     UTF-8 bytes (else it must be base64, v2's default)
+   */
+  public ParamParser(OperationModel op, ParamFiles files, boolean rawBinary) {
     this.op = op;
     this.files = files;
+    this.rawBinary = rawBinary;
     this.custom = new Customizations(op);
     this.paginated = Paginators.of(op.service(), op.name()) != null;
     for (SdkField<?> f : op.fields()) {
@@ -57,6 +68,16 @@ public final class ParamParser {
   /** {@code --max-items}, {@code --page-size}, {@code --starting-token} as given. */
   public Map<String, String> paging() {
     return paging;
+  }
+
+  /** The {@code outfile} positional of a streaming-output operation, once parsed; else null. */
+  public String outfile() {
+    return outfile;
+  }
+
+  /** The file {@code --body} names for a streaming-input operation, once parsed; else null. */
+  public String body() {
+    return custom.body();
   }
 
   /** The flags an operation takes, in the model's order, for help and completion. */
@@ -73,6 +94,11 @@ public final class ParamParser {
     List<String> unknown = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
+      if (custom.outfile() && outfile == null && !w.startsWith("-")) {
+        // argparse gives a word no option consumed to the positional
+        outfile = w;
+        continue;
+      }
       String name = w;
       String inline = null;
       if (w.startsWith("--") && w.indexOf('=') > 0) {
@@ -128,6 +154,9 @@ public final class ParamParser {
         missing.add(e.getKey());
       }
     }
+    if (custom.outfile() && outfile == null) {
+      missing.add("outfile");
+    }
     if (!missing.isEmpty()) {
       throw AwsCliException.usage(
           "the following arguments are required: " + String.join(", ", missing));
@@ -177,6 +206,9 @@ public final class ParamParser {
       String v = raw.get(0);
       if (ParamFiles.isFile(v)) {
         return SdkBytes.fromByteArray(files.bytes(cliName, v));
+      }
+      if (rawBinary) {
+        return SdkBytes.fromUtf8String(v);
       }
       return lenient.convert(f, NODES.textNode(v), path);
     }

@@ -31,6 +31,10 @@ public final class ShapeOrder {
 
   private static final Map<String, Map<String, Shape>> BY_SERVICE = new ConcurrentHashMap<>();
 
+  /** SDK classes whose model shape has another name. */
+  private static final Map<String, String> RENAMED =
+      Map.of("InvokeRequest", "InvocationRequest", "InvokeResponse", "InvocationResponse");
+
   private ShapeOrder() {}
 
   /** The model's shape for an SDK model class, or null when the model has none of its name. */
@@ -41,9 +45,15 @@ public final class ShapeOrder {
       return null;
     }
     String service = pkg.substring(at + 9, pkg.indexOf('.', at + 9));
-    return BY_SERVICE
-        .computeIfAbsent(service, ShapeOrder::load)
-        .get(type.getSimpleName().toLowerCase(Locale.ROOT));
+    Map<String, Shape> shapes = BY_SERVICE.computeIfAbsent(service, ShapeOrder::load);
+    String name = type.getSimpleName();
+    name = RENAMED.getOrDefault(name, name).toLowerCase(Locale.ROOT);
+    Shape shape = shapes.get(name);
+    if (shape == null && name.endsWith("response")) {
+      // some models name outputs FooOutput where the SDK says FooResponse (s3's GetObjectOutput)
+      shape = shapes.get(name.substring(0, name.length() - 8) + "output");
+    }
+    return shape;
   }
 
   private static Map<String, Shape> load(String service) {
