@@ -189,14 +189,7 @@ final class Lexer {
           pos += 2;
         }
       } else if (c == '$' || c == '`') {
-        Part p = expansion(false);
-        if (p == null) {
-          lit.append(c);
-          pos++;
-        } else {
-          flush(parts, lit, false);
-          parts.add(p);
-        }
+        expansionOrLiteral(c, false, parts, lit);
       } else {
         lit.append(c);
         pos++;
@@ -225,14 +218,7 @@ final class Lexer {
         }
         pos += 2;
       } else if (c == '$' || c == '`') {
-        Part p = expansion(true);
-        if (p == null) {
-          lit.append(c);
-          pos++;
-        } else {
-          flush(parts, lit, true);
-          parts.add(p);
-        }
+        expansionOrLiteral(c, true, parts, lit);
       } else {
         lit.append(c);
         pos++;
@@ -319,6 +305,22 @@ final class Lexer {
     return new Variable(name, fallback, colon, quoted);
   }
 
+  /**
+   * At a {@code $} or backquote: the expansion it starts as a part of its own, or, when it starts
+   * none (a lone {@code $}), the character as literal text.
+   */
+  private void expansionOrLiteral(char c, boolean quoted, List<Part> parts, StringBuilder lit)
+      throws SyntaxError {
+    Part p = expansion(quoted);
+    if (p == null) {
+      lit.append(c);
+      pos++;
+    } else {
+      flush(parts, lit, quoted);
+      parts.add(p);
+    }
+  }
+
   private static void flush(List<Part> parts, StringBuilder lit, boolean quoted) {
     if (lit.length() > 0) {
       parts.add(new Literal(lit.toString(), quoted));
@@ -346,14 +348,7 @@ final class Lexer {
         }
         pos += 2;
       } else if (c == '$' || c == '`') {
-        Part p = expansion(true);
-        if (p == null) {
-          lit.append(c);
-          pos++;
-        } else {
-          flush(parts, lit, true);
-          parts.add(p);
-        }
+        expansionOrLiteral(c, true, parts, lit);
       } else {
         lit.append(c);
         pos++;
