@@ -1,67 +1,72 @@
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /**
- * Services benchmark, run by bench/services-bench: signed S3 ListBuckets and DynamoDB GetItem
- * requests per second from 16 concurrent callers, against `kata engine` and against moto's server
- * on the same machine, in one run. Two kinds of callers (-Dclients=sdk,raw by default):
+ * Services benchmark, run by bench/services-bench: signed S3 ListBuckets and DynamoDB GetItem from
+ * 16 concurrent connections, against `kata engine` and against moto's server on the same machine,
+ * in one run.
  *
- * <ul>
- *   <li>sdk: AWS SDK for Java v2 clients, each call built, signed and parsed by the SDK;
- *   <li>raw: one request per operation signed once with the SDK's SigV4 signer, then sent again
- *       and again by a java.net.http client, its body discarded. The client does almost no work,
- *       so on a small machine this measures the servers rather than the SDK. The signature stays
- *       valid for the run (15 minutes of skew); the engine verifies it on every request, moto
- *       does not check signatures at all.
- * </ul>
+ * <p>The load comes from wrk, not from Java callers: on a 2-core machine a JVM full of client
+ * threads takes the CPU the servers need and measures itself. Each request is signed once with
+ * the AWS SDK v2's SigV4 signer (valid for the 15 minutes of clock skew AWS allows) and written
+ * into a small Lua script that wrk replays. Both servers get byte-for-byte the same requests; the
+ * engine verifies the signature and evaluates policy on every one, moto checks no signatures.
  *
- * Prints a table per kind with the ratio; asserts nothing.
+ * <p>For each server and request it prints requests/s, the p50 and p99 latency, and the server
+ * process's CPU time (utime + stime from /proc/PID/stat) per request during the measured run.
+ * Options: -Dwarm=3 -Drun=10 (seconds), -Dconnections=16, -Dthreads=2 (wrk's), -DengineJvm="..."
+ * (extra JVM options for the engine, e.g. a JFR recording). Fails if any
+ * response is not 2xx; asserts nothing about the numbers.
  */
 public final class ServicesBench {
   static final String KEY = "AKIAIOSFODNN7EXAMPLE";
   static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-  static final int CALLERS = 16;
+  static final String[] OPS = {"s3:ListBuckets", "dynamodb:GetItem"};
+  static final long CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux (getconf CLK_TCK)
+
+  /** One wrk run: throughput, latencies in ms, and server CPU µs per request. */
+  record Result(double perSecond, double p50, double p99, double cpuMicros) {}
 
   public static void main(String[] args) throws Exception {
     String jar = args.length > 0 ? args[0] : "target/iam-kata.jar";
     int warm = Integer.getInteger("warm", 3);
-    int run = Integer.getInteger("run", 6);
-    Process engine =
-        new ProcessBuilder(
-                "java", "-XX:+UseSerialGC", "-jar", jar, "engine", "--admin-key", KEY + ":" + SECRET)
-            .redirectErrorStream(true)
-            .start();
+    int run = Integer.getInteger("run", 10);
+    int connections = Integer.getInteger("connections", 16);
+    int threads = Integer.getInteger("threads", 2);
+    List<String> engineCommand = new ArrayList<>(List.of("java", "-XX:+UseSerialGC"));
+    String jvmOpts = System.getProperty("engineJvm", "");
+    if (!jvmOpts.isBlank()) {
+      engineCommand.addAll(List.of(jvmOpts.trim().split("\\s+")));
+    }
+    engineCommand.addAll(List.of("-jar", jar, "engine", "--admin-key", KEY + ":" + SECRET));
+    Process engine = new ProcessBuilder(engineCommand).redirectErrorStream(true).start();
     String engineUrl = readyLine(engine);
     int motoPort;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -74,118 +79,112 @@ public final class ServicesBench {
             .start();
     String motoUrl = "http://127.0.0.1:" + motoPort;
     waitForPort(motoPort);
+    Path scripts = Files.createTempDirectory("services-bench");
     try {
+      setUp(engineUrl);
+      setUp(motoUrl);
       System.out.printf(
-          "%d concurrent callers, %d s per measurement after %d s of warm-up%n", CALLERS, run, warm);
-      for (String op : new String[] {"s3:ListBuckets", "dynamodb:GetItem"}) {
-        setUp(engineUrl, op);
-        setUp(motoUrl, op);
-      }
-      for (String clients : System.getProperty("clients", "sdk,raw").split(",")) {
-        System.out.printf("%n%s callers%n%n", clients);
-        System.out.println("| request | iam-kata req/s | moto req/s | ratio |");
-        System.out.println("|---|---:|---:|---:|");
-        for (String op : new String[] {"s3:ListBuckets", "dynamodb:GetItem"}) {
-          double kata = measure(clients, engineUrl, op, warm, run);
-          double mo = measure(clients, motoUrl, op, warm, run);
-          System.out.printf("| %s | %,.0f | %,.0f | %.1f× |%n", op, kata, mo, kata / mo);
-        }
+          "wrk: %d connections, %d threads, %d s per measurement after %d s of warm-up%n%n",
+          connections, threads, run, warm);
+      System.out.println(
+          "| request | iam-kata req/s | p50/p99 ms | moto req/s | p50/p99 ms | ratio"
+              + " | CPU µs/request iam-kata / moto |");
+      System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+      for (String op : OPS) {
+        List<String> wrk = List.of(String.valueOf(connections), String.valueOf(threads));
+        Result kata = measure(engine.pid(), engineUrl, op, scripts, wrk, warm, run);
+        Result mo = measure(moto.pid(), motoUrl, op, scripts, wrk, warm, run);
+        System.out.printf(
+            "| %s | %,.0f | %.2f / %.2f | %,.0f | %.2f / %.2f | %.1f× | %,.0f / %,.0f |%n",
+            op,
+            kata.perSecond,
+            kata.p50,
+            kata.p99,
+            mo.perSecond,
+            mo.p50,
+            mo.p99,
+            kata.perSecond / mo.perSecond,
+            kata.cpuMicros,
+            mo.cpuMicros);
       }
     } finally {
       engine.destroy();
       moto.destroy();
-    }
-  }
-
-  /** The bucket and the table with its one item, made once on each server. */
-  static void setUp(String url, String op) {
-    try (S3Client s3 = s3(url, null);
-        DynamoDbClient ddb = dynamodb(url, null)) {
-      if (op.startsWith("s3")) {
-        s3.createBucket(b -> b.bucket("bench-bucket"));
-      } else {
-        ddb.createTable(
-            t ->
-                t.tableName("Bench")
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(
-                        a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
-        ddb.putItem(
-            p ->
-                p.tableName("Bench")
-                    .item(Map.of("id", AttributeValue.fromS("1"), "v", AttributeValue.fromS("x"))));
+      try (var files = Files.list(scripts)) {
+        for (Path f : files.toList()) {
+          Files.delete(f);
+        }
       }
+      Files.delete(scripts);
     }
   }
 
-  static S3Client s3(String url, SdkHttpClient http) {
-    S3ClientBuilder b =
-        S3Client.builder()
-            .endpointOverride(URI.create(url))
-            .region(Region.US_EAST_1)
-            .forcePathStyle(true)
-            .credentialsProvider(CREDS);
-    if (http != null) {
-      b.httpClient(http);
+  /** The bucket, and the table with its one item, made on a server with the SDK. */
+  static void setUp(String url) {
+    StaticCredentialsProvider creds =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET));
+    try (S3Client s3 =
+            S3Client.builder()
+                .endpointOverride(URI.create(url))
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(creds)
+                .build();
+        DynamoDbClient ddb =
+            DynamoDbClient.builder()
+                .endpointOverride(URI.create(url))
+                .region(Region.US_EAST_1)
+                .credentialsProvider(creds)
+                .build()) {
+      s3.createBucket(b -> b.bucket("bench-bucket"));
+      ddb.createTable(
+          t ->
+              t.tableName("Bench")
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                  .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+      ddb.putItem(
+          p ->
+              p.tableName("Bench")
+                  .item(Map.of("id", AttributeValue.fromS("1"), "v", AttributeValue.fromS("x"))));
     }
-    return b.build();
   }
 
-  static DynamoDbClient dynamodb(String url, SdkHttpClient http) {
-    DynamoDbClientBuilder b =
-        DynamoDbClient.builder()
-            .endpointOverride(URI.create(url))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(CREDS);
-    if (http != null) {
-      b.httpClient(http);
-    }
-    return b.build();
-  }
-
-  static final StaticCredentialsProvider CREDS =
-      StaticCredentialsProvider.create(AwsBasicCredentials.create(KEY, SECRET));
-
-  static double measure(String clients, String url, String op, int warm, int run)
+  /** A warm-up run, then a measured run with the server's CPU time read around it. */
+  static Result measure(
+      long pid, String url, String op, Path scripts, List<String> wrk, int warm, int run)
       throws Exception {
-    if (clients.equals("raw")) {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      HttpRequest request = presigned(url, op);
-      Runnable call =
-          () -> {
-            try {
-              int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-              if (status != 200) {
-                throw new IllegalStateException(op + " answered " + status + " at " + url);
-              }
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new IllegalStateException(e);
-            }
-          };
-      call.run();
-      loop(call, warm);
-      return loop(call, run);
-    }
-    SdkHttpClient http = ApacheHttpClient.builder().maxConnections(CALLERS).build();
-    S3Client s3 = s3(url, http);
-    DynamoDbClient ddb = dynamodb(url, http);
-    Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("1"));
-    Runnable call =
-        op.startsWith("s3") ? s3::listBuckets : () -> ddb.getItem(g -> g.tableName("Bench").key(key));
-    loop(call, warm);
-    double perSecond = loop(call, run);
-    s3.close();
-    ddb.close();
-    http.close();
-    return perSecond;
+    Path script = scripts.resolve(op.replace(':', '-') + "-" + URI.create(url).getPort() + ".lua");
+    Files.writeString(script, luaScript(url, op));
+    wrk(url, script, wrk, warm);
+    long ticks0 = cpuTicks(pid);
+    String out = wrk(url, script, wrk, run);
+    long ticks = cpuTicks(pid) - ticks0;
+    long requests = Long.parseLong(find(out, "(\\d+) requests in"));
+    return new Result(
+        Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)")),
+        millis(find(out, "\\s50%\\s+(\\S+)")),
+        millis(find(out, "\\s99%\\s+(\\S+)")),
+        ticks * 1e6 / CLOCK_TICKS_PER_SECOND / requests);
   }
 
-  /** The operation's request, signed once by the SDK's SigV4 signer, for java.net.http. */
-  static HttpRequest presigned(String url, String op) {
+  /** Runs wrk for {@code seconds}; any non-2xx answer or socket error makes the bench fail. */
+  static String wrk(String url, Path script, List<String> opts, int seconds) throws Exception {
+    List<String> command = new ArrayList<>(List.of("wrk", "--latency", "-c", opts.get(0)));
+    command.addAll(List.of("-t", opts.get(1), "-d", seconds + "s", "-s", script.toString()));
+    command.add(url + "/");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    boolean scriptError = out.contains(script.getFileName().toString());
+    if (p.waitFor() != 0 || scriptError || out.contains("Non-2xx") || out.contains("Socket errors")) {
+      throw new IllegalStateException("wrk against " + url + " went wrong:\n" + out);
+    }
+    return out;
+  }
+
+  /** The operation's request signed once by the SDK's SigV4 signer, as a wrk Lua script. */
+  static String luaScript(String url, String op) {
     boolean s3 = op.startsWith("s3");
     String body = s3 ? "" : "{\"TableName\":\"Bench\",\"Key\":{\"id\":{\"S\":\"1\"}}}";
     SdkHttpRequest.Builder unsigned =
@@ -209,66 +208,93 @@ public final class ServicesBench {
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, s3 ? "s3" : "dynamodb")
                         .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1"))
             .request();
-    HttpRequest.Builder out =
-        HttpRequest.newBuilder(URI.create(url + "/"))
-            .method(
-                s3 ? "GET" : "POST",
-                s3
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
+    StringBuilder lua = new StringBuilder();
+    lua.append("wrk.method = ").append(luaString(s3 ? "GET" : "POST")).append('\n');
+    lua.append("wrk.path = \"/\"\n");
     signed
         .headers()
         .forEach(
             (name, values) -> {
-              if (!name.equalsIgnoreCase("host") && !name.equalsIgnoreCase("content-length")) {
-                values.forEach(v -> out.header(name, v));
+              // wrk writes Content-Length itself, from the body.
+              if (!name.equalsIgnoreCase("content-length")) {
+                lua.append("wrk.headers[ ").append(luaString(name)).append(" ] = ");
+                lua.append(luaString(String.join(",", values))).append('\n');
               }
             });
-    return out.build();
+    if (!body.isEmpty()) {
+      lua.append("wrk.body = ").append(luaString(body)).append('\n');
+    }
+    return lua.toString();
+  }
+
+  /** A Lua long string: no escapes to get wrong, none of our values contain its closing. */
+  static String luaString(String s) {
+    return "[==[" + s + "]==]";
   }
 
   static final String EMPTY_SHA256 =
       "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-  static double loop(Runnable call, int seconds) throws Exception {
-    AtomicBoolean stop = new AtomicBoolean();
-    LongAdder done = new LongAdder();
-    CountDownLatch finished = new CountDownLatch(CALLERS);
-    for (int i = 0; i < CALLERS; i++) {
-      new Thread(
-              () -> {
-                while (!stop.get()) {
-                  call.run();
-                  done.increment();
-                }
-                finished.countDown();
-              })
-          .start();
-    }
-    long t0 = System.nanoTime();
-    Thread.sleep(seconds * 1000L);
-    stop.set(true);
-    finished.await();
-    return done.sum() / ((System.nanoTime() - t0) / 1e9);
+  /** utime + stime of a process, in clock ticks. */
+  static long cpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
   }
 
+  /** A wrk latency ("812.00us", "1.52ms", "1.02s") in milliseconds. */
+  static double millis(String latency) {
+    Matcher m = Pattern.compile("([\\d.]+)(us|ms|s|m)").matcher(latency);
+    if (!m.matches()) {
+      throw new IllegalStateException("unexpected wrk latency " + latency);
+    }
+    double v = Double.parseDouble(m.group(1));
+    return switch (m.group(2)) {
+      case "us" -> v / 1000;
+      case "ms" -> v;
+      case "s" -> v * 1000;
+      default -> v * 60_000;
+    };
+  }
+
+  static String find(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + regex + " in wrk's output:\n" + text);
+    }
+    return m.group(1);
+  }
+
+  /** The engine's URL from its ready line; its later output is drained so it never blocks. */
   static String readyLine(Process p) throws Exception {
     BufferedReader in =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     String line;
     while ((line = in.readLine()) != null) {
       if (line.startsWith("iam-kata engine ready at ")) {
+        Thread drain = new Thread(() -> drain(p.getInputStream()));
+        drain.setDaemon(true);
+        drain.start();
         return line.substring("iam-kata engine ready at ".length()).trim();
       }
     }
     throw new IllegalStateException("engine exited without its ready line");
   }
 
+  static void drain(InputStream in) {
+    try {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    } catch (IOException ignored) {
+      // The engine went away; nothing left to drain.
+    }
+  }
+
   static void waitForPort(int port) throws Exception {
     for (int i = 0; i < 300; i++) {
       try (Socket s = new Socket("127.0.0.1", port)) {
         return;
-      } catch (java.io.IOException notYet) {
+      } catch (IOException notYet) {
         Thread.sleep(100);
       }
     }
