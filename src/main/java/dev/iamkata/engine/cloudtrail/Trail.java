@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.auth.SessionClaims;
+import dev.iamkata.engine.state.Ids;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -42,7 +42,7 @@ public final class Trail {
       String userAgent) {
     boolean readOnly = READ_ONLY.matcher(operation).matches();
     String source = signingName + ".amazonaws.com";
-    String eventId = UUID.randomUUID().toString();
+    String eventId = Ids.uuid();
     ObjectNode record = JSON.createObjectNode();
     record.put("eventVersion", "1.08");
     record.set("userIdentity", UserIdentity.of(caller));
@@ -90,7 +90,7 @@ public final class Trail {
       SessionClaims session,
       String region,
       String requestId) {
-    String eventId = UUID.randomUUID().toString();
+    String eventId = Ids.uuid();
     ObjectNode record = JSON.createObjectNode();
     record.put("eventVersion", "1.08");
     ObjectNode identity = record.putObject("userIdentity");

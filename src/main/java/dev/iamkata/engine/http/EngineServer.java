@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ public final class EngineServer implements AutoCloseable {
       throws IOException {
     try (exchange) {
       HttpResponse response;
-      byte[] body = readBody(exchange.getRequestBody());
+      byte[] body = readBody(exchange);
       if (body == null) {
         response = HttpResponse.of(413, "text/plain", "Request body too large");
       } else {
@@ -112,8 +113,40 @@ public final class EngineServer implements AutoCloseable {
         exchange.getRemoteAddress().getAddress().getHostAddress());
   }
 
-  private static byte[] readBody(InputStream in) throws IOException {
-    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-    return body.length > MAX_BODY_BYTES ? null : body;
+  /**
+   * The whole body, or null when it is larger than {@link #MAX_BODY_BYTES}. A fixed-length body is
+   * read into an array of exactly its Content-Length; only a chunked one (no length up front) is
+   * read through growing buffers.
+   */
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    InputStream in = exchange.getRequestBody();
+    long length = contentLength(exchange);
+    if (length < 0) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      return body.length > MAX_BODY_BYTES ? null : body;
+    }
+    if (length > MAX_BODY_BYTES) {
+      return null;
+    }
+    byte[] body = new byte[(int) length];
+    int read = in.readNBytes(body, 0, body.length);
+    return read == body.length ? body : Arrays.copyOf(body, read);
+  }
+
+  /** The declared body length, or -1 when the body is chunked or its length is unreadable. */
+  private static long contentLength(HttpExchange exchange) {
+    if (exchange.getRequestHeaders().containsKey("Transfer-Encoding")) {
+      return -1;
+    }
+    String value = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (value == null) {
+      return 0; // HTTP/1.1: a request with neither header has no body (RFC 9112 6.3)
+    }
+    try {
+      long length = Long.parseLong(value.trim());
+      return length < 0 ? -1 : length;
+    } catch (NumberFormatException e) {
+      return -1;
+    }
   }
 }

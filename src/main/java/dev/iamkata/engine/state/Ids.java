@@ -1,6 +1,8 @@
 package dev.iamkata.engine.state;
 
 import java.security.SecureRandom;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Identifiers that look like AWS's: a four-letter type prefix ({@code AKIA}, {@code ASIA}, {@code
@@ -37,7 +39,19 @@ public final class Ids {
 
   /** A request ID in the UUID form AWS uses. */
   public static String requestId() {
-    return java.util.UUID.randomUUID().toString();
+    return uuid();
+  }
+
+  /**
+   * A random (version 4) UUID for IDs that must be unique but need not be unguessable: request and
+   * CloudTrail event IDs, one or two per request. {@link UUID#randomUUID()} draws on one shared
+   * SecureRandom whose lock the request threads queue on; keys and secrets still use it.
+   */
+  public static String uuid() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+    return new UUID(high, low).toString();
   }
 
   private static String random(char[] alphabet, int length) {

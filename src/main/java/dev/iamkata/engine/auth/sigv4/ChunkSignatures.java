@@ -130,12 +130,6 @@ public final class ChunkSignatures {
   }
 
   private static String sha256Hex(byte[] data, int offset, int length) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(data, offset, length);
-      return java.util.HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return java.util.HexFormat.of().formatHex(Digests.sha256(data, offset, length));
   }
 }

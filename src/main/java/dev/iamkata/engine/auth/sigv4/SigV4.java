@@ -2,7 +2,6 @@ package dev.iamkata.engine.auth.sigv4;
 
 import dev.iamkata.engine.api.UriEncoding;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The pure building blocks of AWS Signature Version 4: canonical request, string to sign, signing
@@ -180,12 +177,6 @@ public final class SigV4 {
   }
 
   private static byte[] hmac(byte[] key, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("every JRE ships HmacSHA256", e);
-    }
+    return Digests.hmac(key, data.getBytes(StandardCharsets.UTF_8));
   }
 }

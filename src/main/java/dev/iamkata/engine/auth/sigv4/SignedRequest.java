@@ -1,8 +1,6 @@
 package dev.iamkata.engine.auth.sigv4;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -51,11 +49,7 @@ public record SignedRequest(
 
   /** Lower-case hex SHA-256 of {@code bytes}, the form SigV4 uses for payload hashes. */
   public static String sha256Hex(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JRE ships SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Digests.sha256(bytes, 0, bytes.length));
   }
 
   /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
