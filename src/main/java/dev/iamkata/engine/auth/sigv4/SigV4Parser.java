@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the signature information out of a request, refusing malformed ones with the error AWS
@@ -22,6 +23,8 @@ import java.util.Optional;
  */
 public final class SigV4Parser {
   private static final String ALGORITHM = "X-Amz-Algorithm";
+  // Compiled once: String.split compiles any pattern longer than one character on every call.
+  private static final Pattern TOKEN_SEPARATORS = Pattern.compile("[,\\s]+");
   private static final String CREDENTIAL = "X-Amz-Credential";
   private static final String SIGNATURE = "X-Amz-Signature";
   private static final String SIGNED_HEADERS = "X-Amz-SignedHeaders";
@@ -58,7 +61,7 @@ public final class SigV4Parser {
       throw SigV4Exception.foreignAuthorization();
     }
     // AWS splits on commas and on whitespace, so "Credential= AKID/..." is two tokens.
-    String[] tokens = trimmed.split("[,\\s]+");
+    String[] tokens = TOKEN_SEPARATORS.split(trimmed);
     Map<String, String> params = new HashMap<>();
     for (int i = 1; i < tokens.length; i++) {
       int eq = tokens[i].indexOf('=');
