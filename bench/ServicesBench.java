@@ -36,14 +36,15 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>The load comes from wrk, not from Java callers: on a 2-core machine a JVM full of client
  * threads takes the CPU the servers need and measures itself. Each request is signed once with
  * the AWS SDK v2's SigV4 signer (valid for the 15 minutes of clock skew AWS allows) and written
- * into a small Lua script that wrk replays. Both servers get byte-for-byte the same requests; the
- * engine verifies the signature and evaluates policy on every one, moto checks no signatures.
+ * into a small Lua script that wrk replays (so a whole bench must fit in those 15 minutes). Both
+ * servers get the same requests, each signed for its own host and port; the engine verifies the
+ * signature and evaluates policy on every one, moto checks no signatures.
  *
  * <p>For each server and request it prints requests/s, the p50 and p99 latency, and the server
  * process's CPU time (utime + stime from /proc/PID/stat) per request during the measured run.
  * Options: -Dwarm=5 -Drun=10 (seconds), -Dconnections=16, -Dthreads=2 (wrk's), -DengineJvm="..."
- * (extra JVM options for the engine, e.g. a JFR recording). Fails if any
- * response is not 2xx; asserts nothing about the numbers.
+ * (extra JVM options for the engine, e.g. a JFR recording). Fails if any response is not 2xx or
+ * wrk reports socket errors; asserts nothing about the numbers.
  */
 public final class ServicesBench {
   static final String KEY = "AKIAIOSFODNN7EXAMPLE";
