@@ -20,8 +20,8 @@ public enum Capability {
    */
   POLICY_SIMULATOR,
   /**
-   * Each EC2 instance's metadata service answers at {@code ENDPOINT/_imds/INSTANCE_ID/latest/…},
-   * so a lesson can read an instance profile's credentials as a program on the instance would.
+   * Each EC2 instance's metadata service answers at {@code ENDPOINT/_imds/INSTANCE_ID/latest/…}, so
+   * a lesson can read an instance profile's credentials as a program on the instance would.
    */
   INSTANCE_METADATA
 }

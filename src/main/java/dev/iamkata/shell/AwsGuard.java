@@ -6,8 +6,7 @@ import java.util.List;
 /**
  * What both aws executors refuse before running anything: an {@code --endpoint-url} or an instance
  * metadata endpoint other than the lesson's backend, and config or credentials files outside the
- * sandbox. A learner's shell never
- * reaches another endpoint or the real {@code ~/.aws}.
+ * sandbox. A learner's shell never reaches another endpoint or the real {@code ~/.aws}.
  */
 final class AwsGuard {
   private AwsGuard() {}

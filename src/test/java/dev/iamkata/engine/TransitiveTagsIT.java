@@ -17,14 +17,15 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.Tag;
 
 /**
- * Session tags in a role chain over real HTTP: keys marked transitive reach the chained sessions
- * as {@code aws:PrincipalTag/…} and cannot be overridden there; the others stay behind.
+ * Session tags in a role chain over real HTTP: keys marked transitive reach the chained sessions as
+ * {@code aws:PrincipalTag/…} and cannot be overridden there; the others stay behind.
  */
 class TransitiveTagsIT {
   static final String ACCOUNT = TestEngine.ACCOUNT;
   static final String ASSUME_AND_TAG =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
           + "[\"sts:AssumeRole\",\"sts:TagSession\"],\"Resource\":\"*\"}]}";
+
   /** Lists roles only for a session tagged project=alpha. */
   static final String ALPHA_ONLY =
       "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
@@ -80,7 +81,8 @@ class TransitiveTagsIT {
                 engine
                     .sts(first)
                     .assumeRole(
-                        request("second").tags(Tag.builder().key("Project").value("beta").build())
+                        request("second")
+                            .tags(Tag.builder().key("Project").value("beta").build())
                             .build()));
     assertError("InvalidParameterValue", e);
     assertEquals(400, e.statusCode());
@@ -98,8 +100,7 @@ class TransitiveTagsIT {
             engine
                 .sts(first)
                 .assumeRole(
-                    request("second").tags(Tag.builder().key("team").value("kata").build())
-                        .build())
+                    request("second").tags(Tag.builder().key("team").value("kata").build()).build())
                 .credentials());
     engine.iam(second).listRoles();
   }

@@ -170,8 +170,8 @@ public final class AwsSession {
   }
 
   /**
-   * An instance's credentials, only from the engine this command calls: an endpoint elsewhere
-   * (the real {@code 169.254.169.254} above all) is refused, as iam-kata never calls real AWS.
+   * An instance's credentials, only from the engine this command calls: an endpoint elsewhere (the
+   * real {@code 169.254.169.254} above all) is refused, as iam-kata never calls real AWS.
    */
   private Optional<AwsCredentials> instanceMetadata(String metadataEndpoint) {
     String sts = endpoint(AwsService.STS);
@@ -191,7 +191,8 @@ public final class AwsSession {
   private static String origin(String url) {
     try {
       URI u = URI.create(url);
-      int port = u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+      int port =
+          u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
       return (u.getScheme() + "://" + u.getHost() + ":" + port).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return url;

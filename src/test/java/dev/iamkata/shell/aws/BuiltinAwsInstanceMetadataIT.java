@@ -20,10 +20,9 @@ import software.amazon.awssdk.services.ec2.model.HttpTokensState;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
- * The built-in aws on an "instance": no keys anywhere, {@code AWS_EC2_METADATA_SERVICE_ENDPOINT}
- * at the engine's metadata service for that instance, and the commands run as the instance
- * profile's role, {@code assumed-role/ROLE/i-…}, as botocore's instance-profile provider makes
- * them.
+ * The built-in aws on an "instance": no keys anywhere, {@code AWS_EC2_METADATA_SERVICE_ENDPOINT} at
+ * the engine's metadata service for that instance, and the commands run as the instance profile's
+ * role, {@code assumed-role/ROLE/i-…}, as botocore's instance-profile provider makes them.
  */
 class BuiltinAwsInstanceMetadataIT {
   static final String EC2_TRUST =
@@ -53,8 +52,7 @@ class BuiltinAwsInstanceMetadataIT {
     // a role EC2 may not assume: the metadata service answers AssumeRoleUnauthorizedAccess
     iam.createRole(r -> r.roleName("not-for-ec2").assumeRolePolicyDocument(USER_TRUST));
     iam.createInstanceProfile(b -> b.instanceProfileName("bad-profile"));
-    iam.addRoleToInstanceProfile(
-        b -> b.instanceProfileName("bad-profile").roleName("not-for-ec2"));
+    iam.addRoleToInstanceProfile(b -> b.instanceProfileName("bad-profile").roleName("not-for-ec2"));
   }
 
   @AfterAll
@@ -79,9 +77,12 @@ class BuiltinAwsInstanceMetadataIT {
   private static Run onInstance(Path home, String metadataEndpoint, String... args) {
     Map<String, String> env =
         Map.of(
-            "HOME", home.toString(),
-            "AWS_REGION", "us-east-1",
-            "AWS_EC2_METADATA_SERVICE_ENDPOINT", metadataEndpoint);
+            "HOME",
+            home.toString(),
+            "AWS_REGION",
+            "us-east-1",
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT",
+            metadataEndpoint);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int rc =
@@ -120,7 +121,8 @@ class BuiltinAwsInstanceMetadataIT {
   void aTrailingSlashOnTheEndpointIsFine(@TempDir Path home) {
     String instance = launch("app-profile", HttpTokensState.OPTIONAL);
     Run who =
-        onInstance(home, engine.endpoint() + "/_imds/" + instance + "/", "sts", "get-caller-identity");
+        onInstance(
+            home, engine.endpoint() + "/_imds/" + instance + "/", "sts", "get-caller-identity");
     assertEquals(0, who.rc(), who.err());
     assertTrue(who.out().contains("assumed-role/app-role/" + instance), who.out());
   }
@@ -143,8 +145,7 @@ class BuiltinAwsInstanceMetadataIT {
 
   @Test
   void aMetadataServiceOffTheEngineIsNeverAsked(@TempDir Path home) {
-    Run real =
-        onInstance(home, "http://169.254.169.254", "sts", "get-caller-identity");
+    Run real = onInstance(home, "http://169.254.169.254", "sts", "get-caller-identity");
     assertEquals(253, real.rc());
     assertTrue(
         real.err().contains("iam-kata never calls real AWS: AWS_EC2_METADATA_SERVICE_ENDPOINT"),

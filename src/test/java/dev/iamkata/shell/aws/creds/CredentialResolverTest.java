@@ -120,7 +120,9 @@ class CredentialResolverTest {
             AwsCliException.class, () -> resolve(env, null, "", new ByteArrayOutputStream()));
     assertEquals(253, none.exitCode());
     assertEquals(
-        "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n",
+        "\n"
+            + "Unable to locate credentials. You can configure credentials by running \"aws"
+            + " configure\".\n",
         none.stderr());
   }
 
@@ -145,7 +147,8 @@ class CredentialResolverTest {
     Map<String, String> withKeys = new java.util.HashMap<>(files(home));
     withKeys.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds);
     assertEquals(
-        "AKIADEFAULT", resolve(withKeys, null, "", new ByteArrayOutputStream()).credentials().accessKeyId());
+        "AKIADEFAULT",
+        resolve(withKeys, null, "", new ByteArrayOutputStream()).credentials().accessKeyId());
     assertEquals(1, metadataCalls.size(), "a profile's keys come before the instance's");
   }
 }
