@@ -1,4 +1,4 @@
-# stops before the last step (cross-account-bob): why-assume-role
+# stops before the last step (instance-credentials): why-assume-role
 # Lines exactly as a learner types them; placeholders are filled in by the grader.
 # step service-principal
 cat > ec2-trust.json <<'EOF'
@@ -49,3 +49,20 @@ aws sts get-caller-identity
 # step one-hour-later
 wait 1h
 aws s3 ls
+# step cross-account-bob
+unset AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN
+cat > partner-trust.json <<'EOF'
+{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Effect": "Allow",
+      "Principal": {"AWS": "arn:aws:iam::{{account2}}:user/bob"},
+      "Action": "sts:AssumeRole"
+    }
+  ]
+}
+EOF
+aws iam create-role --role-name partner-read --assume-role-policy-document file://partner-trust.json
+aws iam attach-role-policy --role-name partner-read --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess
+aws sts assume-role --role-arn arn:aws:iam::{{account}}:role/partner-read --role-session-name bob-session --profile bob

@@ -66,3 +66,11 @@ EOF
 aws iam create-role --role-name partner-read --assume-role-policy-document file://partner-trust.json
 aws iam attach-role-policy --role-name partner-read --policy-arn arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess
 aws sts assume-role --role-arn arn:aws:iam::{{account}}:role/partner-read --role-session-name bob-session --profile bob
+# step instance-credentials
+aws iam create-instance-profile --instance-profile-name ec2-app
+aws iam add-role-to-instance-profile --instance-profile-name ec2-app --role-name ec2-app
+INSTANCE=$(aws ec2 run-instances --image-id ami-0123456789abcdef0 --instance-type t3.micro --iam-instance-profile Name=ec2-app --query 'Instances[0].InstanceId' --output text)
+export AWS_EC2_METADATA_SERVICE_ENDPOINT={{imds}}/$INSTANCE
+export AWS_SHARED_CREDENTIALS_FILE=no-keys-on-this-instance
+aws sts get-caller-identity
+unset AWS_EC2_METADATA_SERVICE_ENDPOINT AWS_SHARED_CREDENTIALS_FILE

@@ -18,5 +18,10 @@ public enum Capability {
    * IAM's policy simulator ({@code SimulatePrincipalPolicy}) answers, so {@code state} checks can
    * ask whether a policy or a trust policy allows something.
    */
-  POLICY_SIMULATOR
+  POLICY_SIMULATOR,
+  /**
+   * Each EC2 instance's metadata service answers at {@code ENDPOINT/_imds/INSTANCE_ID/latest/…}, so
+   * a lesson can read an instance profile's credentials as a program on the instance would.
+   */
+  INSTANCE_METADATA
 }

@@ -26,7 +26,8 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * policies calls {@code iam:ListUsers} (identity policies); the admin assumes a role that trusts
  * only {@code ec2.amazonaws.com} (trust policies); the admin assumes a role that trusts it with
  * {@code DurationSeconds=900} and the {@code Expiration} must be now + 15 minutes; a wrong secret
- * must be refused (signatures); a snapshot is taken; the clock is moved 16 minutes and the session
+ * must be refused (signatures); a snapshot is taken; an unknown instance's metadata must be the
+ * metadata service's 404 page (instance metadata); the clock is moved 16 minutes and the session
  * must then get {@code ExpiredToken} (clock control, token expiry); one cheap read per service.
  * Everything it creates is deleted afterwards.
  *
@@ -145,6 +146,7 @@ public final class CapabilityProbe {
       signatures();
       simulator();
       snapshots();
+      instanceMetadata();
       clockAndExpiry();
       services();
     }
@@ -287,6 +289,11 @@ public final class CapabilityProbe {
             false,
             "SimulatePrincipalPolicy failed: " + Outcomes.of((Exception) e));
       }
+    }
+
+    private void instanceMetadata() {
+      InstanceMetadataProbe.Found f = InstanceMetadataProbe.run(backend.endpoint());
+      record(Capability.INSTANCE_METADATA, f.present(), f.evidence());
     }
 
     private void snapshots() {

@@ -77,6 +77,11 @@ class MotoExternalBackendIT {
       assertTrue(c.reasons().get(Capability.SNAPSHOTS).contains("cannot take snapshots"));
       assertEquals(
           "SimulatePrincipalPolicy failed: HTTP 500", c.reasons().get(Capability.POLICY_SIMULATOR));
+      // moto takes /_imds/… for an S3 bucket and answers NoSuchBucket
+      assertEquals(
+          "expected the metadata service's 404 page: GET"
+              + " /_imds/i-00000000000000000/latest/meta-data/ answered HTTP 404",
+          c.reasons().get(Capability.INSTANCE_METADATA));
       assertEquals(Set.of("iam", "sts", "s3", "dynamodb", "ec2", "lambda"), c.services());
       assertTrue(
           result.serviceEvidence().get("cloudtrail").startsWith("HTTP 500"),

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * The shell against an engine with each aws: the built-in one, and the real aws CLI from PATH
@@ -135,6 +136,50 @@ class ShellAwsIT {
     r = runner.run("AWS_CONFIG_FILE=/etc/passwd aws sts get-caller-identity", ws);
     assertEquals(253, r.exitCode());
     assertTrue(r.stderr().contains("outside the kata sandbox"), r.stderr());
+    r =
+        runner.run(
+            "AWS_EC2_METADATA_SERVICE_ENDPOINT=http://169.254.169.254 aws sts get-caller-identity",
+            ws);
+    assertEquals(253, r.exitCode());
+    assertTrue(r.stderr().contains("must be on the lesson's backend"), r.stderr());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"builtin", "system"})
+  void onAnInstanceTheCommandsRunAsItsRole(String mode) throws Exception {
+    Workspace ws = new Workspace(home, engine.endpoint(), "us-east-1");
+    ShellCommandRunner runner = runner(mode);
+    IamClient iam = engine.adminIam();
+    String role = "instance-role-" + mode;
+    iam.createRole(
+        r ->
+            r.roleName(role)
+                .assumeRolePolicyDocument(
+                    "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"Service\":\"ec2.amazonaws.com\"},"
+                        + "\"Action\":\"sts:AssumeRole\"}]}"));
+    iam.createInstanceProfile(b -> b.instanceProfileName(role));
+    iam.addRoleToInstanceProfile(b -> b.instanceProfileName(role).roleName(role));
+    String instance =
+        engine
+            .ec2(TestEngine.admin())
+            .runInstances(
+                b ->
+                    b.imageId("ami-0123456789abcdef0")
+                        .minCount(1)
+                        .maxCount(1)
+                        .iamInstanceProfile(p -> p.name(role)))
+            .instances()
+            .get(0)
+            .instanceId();
+    ok(
+        runner,
+        ws,
+        "export AWS_EC2_METADATA_SERVICE_ENDPOINT=" + engine.endpoint() + "/_imds/" + instance);
+    // no key anywhere: the sandbox's credentials file is missing and nothing is exported
+    CommandResult who = ok(runner, ws, "aws sts get-caller-identity --query Arn --output text");
+    assertEquals(
+        "arn:aws:sts::123456789012:assumed-role/" + role + "/" + instance + "\n", who.stdout());
   }
 
   private static CommandResult ok(ShellCommandRunner runner, Workspace ws, String line)

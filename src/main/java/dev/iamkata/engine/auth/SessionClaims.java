@@ -1,6 +1,7 @@
 package dev.iamkata.engine.auth;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param sessionPolicies inline session policy documents (JSON) passed to AssumeRole
  * @param policyArns managed policies passed as session policies
  * @param chained true when a role session assumed this role (role chaining)
+ * @param transitiveTagKeys the keys of {@code tags} that pass on to sessions chained from this one
+ *     (AssumeRole's {@code TransitiveTagKeys}, plus those this session inherited)
  */
 public record SessionClaims(
     String accessKeyId,
@@ -33,7 +36,8 @@ public record SessionClaims(
     List<String> policyArns,
     String sourceIdentity,
     Map<String, String> tags,
-    boolean chained) {
+    boolean chained,
+    List<String> transitiveTagKeys) {
 
   /** The kinds of temporary credentials the engine issues. */
   public enum Kind {
@@ -47,6 +51,48 @@ public record SessionClaims(
     sessionPolicies = sessionPolicies == null ? List.of() : List.copyOf(sessionPolicies);
     policyArns = policyArns == null ? List.of() : List.copyOf(policyArns);
     tags = tags == null ? Map.of() : Map.copyOf(tags);
+    transitiveTagKeys = transitiveTagKeys == null ? List.of() : List.copyOf(transitiveTagKeys);
+  }
+
+  /** Claims of a session that passes no tags on: every kind but a role session with them. */
+  public SessionClaims(
+      String accessKeyId,
+      String secretAccessKey,
+      String account,
+      Kind kind,
+      String principalName,
+      String principalId,
+      String sessionName,
+      Instant issued,
+      Instant expiration,
+      List<String> sessionPolicies,
+      List<String> policyArns,
+      String sourceIdentity,
+      Map<String, String> tags,
+      boolean chained) {
+    this(
+        accessKeyId,
+        secretAccessKey,
+        account,
+        kind,
+        principalName,
+        principalId,
+        sessionName,
+        issued,
+        expiration,
+        sessionPolicies,
+        policyArns,
+        sourceIdentity,
+        tags,
+        chained,
+        List.of());
+  }
+
+  /** The tags, with their values, that a session chained from this one inherits. */
+  public Map<String, String> transitiveTags() {
+    Map<String, String> out = new LinkedHashMap<>();
+    transitiveTagKeys.forEach(k -> out.put(k, tags.get(k)));
+    return out;
   }
 
   /** True when AssumeRole was given session policies, which then bound the session. */

@@ -32,7 +32,8 @@ import software.amazon.awssdk.services.sts.model.Tag;
 /**
  * STS AssumeRole: validation with the model's constraints, the caller's identity policy and the
  * role's trust policy both consulted, STS's duration rules (the role's MaxSessionDuration, one hour
- * for role chaining), session policies and tags carried in the sealed token.
+ * for role chaining), session policies and tags (with the chain's transitive ones, see {@link
+ * TransitiveTags}) carried in the sealed token.
  */
 final class AssumeRole {
   private static final Pattern ROLE_ARN =
@@ -57,16 +58,21 @@ final class AssumeRole {
 
   AssumeRoleResponse assumeRole(Caller caller, AssumeRoleRequest r) {
     validate(r);
+    TransitiveTags chain = TransitiveTags.of(caller, r);
     Optional<Role> role = findRole(r.roleArn());
-    authorizer.authorizeAssumeRole(caller, r.roleArn(), role, context(r), extraActions(r));
+    authorizer.authorizeAssumeRole(
+        caller,
+        r.roleArn(),
+        role,
+        TransitiveTags.withContext(r, context(r)),
+        chain.actions(extraActions(r)));
     Role target = role.orElseThrow();
     boolean chained = caller.type() == Caller.Type.ASSUMED_ROLE;
     int seconds = duration(r.durationSeconds(), target.maxSessionDuration, chained);
     List<String> policies = r.policy() == null ? List.of() : List.of(r.policy());
     policies.forEach(p -> validator.validate(p, false));
     List<String> policyArns = r.policyArns().stream().map(PolicyDescriptorType::arn).toList();
-    Map<String, String> tags = new LinkedHashMap<>();
-    r.tags().forEach(t -> tags.put(t.key(), t.value()));
+    Map<String, String> tags = chain.tags();
 
     Instant now = caller.time().truncatedTo(ChronoUnit.SECONDS);
     SessionClaims claims =
@@ -84,7 +90,8 @@ final class AssumeRole {
             policyArns,
             r.sourceIdentity(),
             tags,
-            chained);
+            chained,
+            chain.transitiveKeys());
     AssumeRoleResponse.Builder out =
         AssumeRoleResponse.builder()
             .credentials(credentials(tokens, claims))

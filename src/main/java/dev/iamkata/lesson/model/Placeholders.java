@@ -6,13 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The values of {@code {{account}}}, {@code {{account2}}} and {@code {{region}}} in a lesson's
- * texts, solutions and checks. Not {@code ${...}}: that is the learner's shell.
+ * The values of {@code {{account}}}, {@code {{account2}}}, {@code {{region}}} and {@code {{imds}}}
+ * (the backend's instance metadata service, {@code ENDPOINT/_imds}, to which an instance ID is
+ * appended) in a lesson's texts, solutions and checks. Not {@code ${...}}: that is the learner's
+ * shell.
  */
 public final class Placeholders {
   /** The placeholder names a lesson may use. */
   public static final java.util.Set<String> NAMES =
-      java.util.Set.of("account", "account2", "region");
+      java.util.Set.of("account", "account2", "region", "imds");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z0-9]+)\\s*}}");
   private final Map<String, String> values;
@@ -22,10 +24,21 @@ public final class Placeholders {
   }
 
   public static Placeholders of(String account, String account2, String region) {
+    return of(account, account2, region, null);
+  }
+
+  /**
+   * @param endpoint the backend's endpoint, {@code http://127.0.0.1:PORT}, whose {@code /_imds}
+   *     serves each instance's metadata; null leaves {@code {{imds}}} as written
+   */
+  public static Placeholders of(String account, String account2, String region, String endpoint) {
     Map<String, String> v = new TreeMap<>();
     v.put("account", account);
     v.put("account2", account2 == null ? "" : account2);
     v.put("region", region);
+    if (endpoint != null) {
+      v.put("imds", endpoint + "/_imds");
+    }
     return new Placeholders(v);
   }
 

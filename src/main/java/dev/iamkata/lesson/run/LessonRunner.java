@@ -86,7 +86,8 @@ public final class LessonRunner implements AutoCloseable {
     this.progress = new ProgressRecorder(progress, lesson.id(), clock);
     this.evaluator = new CheckEvaluator(clock);
     this.placeholders =
-        Placeholders.of(backend.accountId(), backend.secondAccountId(), backend.region());
+        Placeholders.of(
+            backend.accountId(), backend.secondAccountId(), backend.region(), backend.endpoint());
   }
 
   /** {@code $IAM_KATA_HOME/sandboxes/<lesson>}. */

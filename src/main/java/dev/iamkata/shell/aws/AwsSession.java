@@ -3,13 +3,16 @@ package dev.iamkata.shell.aws;
 import dev.iamkata.shell.aws.args.GlobalOptions;
 import dev.iamkata.shell.aws.creds.ConfigFiles;
 import dev.iamkata.shell.aws.creds.CredentialResolver;
+import dev.iamkata.shell.aws.creds.InstanceMetadataCredentials;
 import dev.iamkata.shell.aws.creds.Resolved;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkClient;
@@ -159,10 +162,41 @@ public final class AwsSession {
   /** The credentials, resolved once per command. */
   public Resolved credentials() {
     if (resolved == null) {
-      CredentialResolver resolver = new CredentialResolver(clock, this::assumeRole);
+      CredentialResolver resolver =
+          new CredentialResolver(clock, this::assumeRole, this::instanceMetadata);
       resolved = resolver.resolve(env, options.profile(), files(), stdin, stderr);
     }
     return resolved;
+  }
+
+  /**
+   * An instance's credentials, only from the engine this command calls: an endpoint elsewhere (the
+   * real {@code 169.254.169.254} above all) is refused, as iam-kata never calls real AWS.
+   */
+  private Optional<AwsCredentials> instanceMetadata(String metadataEndpoint) {
+    String sts = endpoint(AwsService.STS);
+    if (!origin(metadataEndpoint).equals(origin(sts))) {
+      throw AwsCliException.of(
+          AwsCliException.CONFIG,
+          "iam-kata never calls real AWS: AWS_EC2_METADATA_SERVICE_ENDPOINT ("
+              + metadataEndpoint
+              + ") is not on the endpoint this command calls ("
+              + sts
+              + ").");
+    }
+    return new InstanceMetadataCredentials().fetch(metadataEndpoint);
+  }
+
+  /** {@code scheme://host:port} of a URL, or the text itself when it is not one. */
+  private static String origin(String url) {
+    try {
+      URI u = URI.create(url);
+      int port =
+          u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+      return (u.getScheme() + "://" + u.getHost() + ":" + port).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
   }
 
   private software.amazon.awssdk.services.sts.model.AssumeRoleResponse assumeRole(

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -22,8 +23,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
  * Finds credentials as the aws CLI does: environment variables (unless {@code --profile} names a
  * profile), then the profile's {@code role_arn} (with {@code source_profile} or {@code
  * credential_source = Environment}, {@code external_id}, {@code role_session_name}, {@code
- * duration_seconds}, {@code mfa_serial} prompting for a code), then its static keys. Assumed-role
- * credentials go through the CLI's file cache.
+ * duration_seconds}, {@code mfa_serial} prompting for a code), then its static keys, and last an
+ * instance's role from the metadata service {@code AWS_EC2_METADATA_SERVICE_ENDPOINT} names (never
+ * the real {@code 169.254.169.254}). Assumed-role credentials go through the CLI's file cache.
  */
 public final class CredentialResolver {
   /** Calls STS AssumeRole with source credentials (the caller knows the endpoint). */
@@ -32,14 +34,22 @@ public final class CredentialResolver {
     AssumeRoleResponse call(AwsCredentials source, AssumeRoleRequest request);
   }
 
+  /** Fetches an instance's credentials from a metadata endpoint (the caller vets the endpoint). */
+  @FunctionalInterface
+  public interface InstanceMetadata {
+    Optional<AwsCredentials> fetch(String endpoint);
+  }
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Clock clock;
   private final AssumeRole sts;
+  private final InstanceMetadata instanceMetadata;
 
-  public CredentialResolver(Clock clock, AssumeRole sts) {
+  public CredentialResolver(Clock clock, AssumeRole sts, InstanceMetadata instanceMetadata) {
     this.clock = clock;
     this.sts = sts;
+    this.instanceMetadata = instanceMetadata;
   }
 
   /**
@@ -71,6 +81,14 @@ public final class CredentialResolver {
             ? null
             : fromProfile(name, files, env, stdin, prompt, new HashSet<>());
     if (found == null) {
+      // botocore's last provider, reached only when no profile gave keys
+      String imds = nonEmpty(env.get("AWS_EC2_METADATA_SERVICE_ENDPOINT"));
+      if (imds != null && !"true".equalsIgnoreCase(env.get("AWS_EC2_METADATA_DISABLED"))) {
+        Optional<AwsCredentials> fromInstance = instanceMetadata.fetch(imds);
+        if (fromInstance.isPresent()) {
+          return new Resolved(fromInstance.get(), "iam-role", profile);
+        }
+      }
       throw AwsCliException.of(
           AwsCliException.CONFIG,
           "Unable to locate credentials. You can configure credentials by running \"aws"

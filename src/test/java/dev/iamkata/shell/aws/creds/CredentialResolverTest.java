@@ -17,8 +17,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.AssumedRoleUser;
@@ -28,6 +30,7 @@ class CredentialResolverTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
 
   private final List<AssumeRoleRequest> calls = new ArrayList<>();
+  private final List<String> metadataCalls = new ArrayList<>();
   private final CredentialResolver resolver =
       new CredentialResolver(
           Clock.fixed(NOW, ZoneOffset.UTC),
@@ -47,6 +50,10 @@ class CredentialResolverTest {
                         .assumedRoleId("AROAX:" + req.roleSessionName())
                         .build())
                 .build();
+          },
+          endpoint -> {
+            metadataCalls.add(endpoint);
+            return Optional.of(AwsSessionCredentials.create("ASIAINSTANCE", "i", "t"));
           });
 
   private Map<String, String> files(Path home) throws Exception {
@@ -113,7 +120,35 @@ class CredentialResolverTest {
             AwsCliException.class, () -> resolve(env, null, "", new ByteArrayOutputStream()));
     assertEquals(253, none.exitCode());
     assertEquals(
-        "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n",
+        "\n"
+            + "Unable to locate credentials. You can configure credentials by running \"aws"
+            + " configure\".\n",
         none.stderr());
+  }
+
+  @Test
+  void instanceMetadataComesLastAndOnlyWhenItsEndpointIsSet(@TempDir Path home) throws Exception {
+    String imds = "http://127.0.0.1:1/_imds/i-0123456789abcdef0";
+    Map<String, String> bare = new java.util.HashMap<>(Map.of("HOME", home.toString()));
+    bare.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds);
+    Resolved fromInstance = resolve(bare, null, "", new ByteArrayOutputStream());
+    assertEquals("ASIAINSTANCE", fromInstance.credentials().accessKeyId());
+    assertEquals("iam-role", fromInstance.method());
+    assertEquals(List.of(imds), metadataCalls);
+
+    bare.put("AWS_EC2_METADATA_DISABLED", "true");
+    assertEquals(
+        253,
+        assertThrows(
+                AwsCliException.class, () -> resolve(bare, null, "", new ByteArrayOutputStream()))
+            .exitCode());
+    assertEquals(1, metadataCalls.size());
+
+    Map<String, String> withKeys = new java.util.HashMap<>(files(home));
+    withKeys.put("AWS_EC2_METADATA_SERVICE_ENDPOINT", imds);
+    assertEquals(
+        "AKIADEFAULT",
+        resolve(withKeys, null, "", new ByteArrayOutputStream()).credentials().accessKeyId());
+    assertEquals(1, metadataCalls.size(), "a profile's keys come before the instance's");
   }
 }
