@@ -42,9 +42,12 @@ import java.util.Map;
  * stack trace on the learner's screen.
  */
 public final class Tui {
-  /** Embedded engine defaults, used for placeholders until a backend says otherwise. */
+  /**
+   * Embedded engine defaults, used for placeholders until a backend says otherwise; the engine's
+   * port is not known before it starts, so a preview shows {@code PORT}.
+   */
   private static final Placeholders EMBEDDED =
-      Placeholders.of("123456789012", "210987654321", "us-east-1");
+      Placeholders.of("123456789012", "210987654321", "us-east-1", "http://127.0.0.1:PORT");
 
   /**
    * @param lang {@code --lang}, or null
