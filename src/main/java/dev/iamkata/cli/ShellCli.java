@@ -12,6 +12,7 @@ import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.progress.ProgressStore;
 import dev.iamkata.lesson.run.LessonException;
 import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.lesson.run.RealWait;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.BatchShell;
 import dev.iamkata.shell.InteractiveShell;
@@ -150,8 +151,18 @@ final class ShellCli implements Callable<Integer> {
             LessonRunner.sandboxFor(home, lesson.id()),
             ProgressStore.at(home),
             Clock.systemUTC());
+    // the learner typed `wait`: where the clock cannot jump, the shell waits for real
+    runner.realWait(RealWait.real(System.err, System.console() != null));
     session.attachLesson(runner); // listens before start, so the first step is announced
     runner.start();
+    if (runner.waitsInRealTime() && lesson.steps().stream().anyMatch(s -> s.clock() != null)) {
+      System.err.println(
+          "kata shell: the "
+              + backend.name()
+              + " backend honours session expiry but its clock cannot be moved: aws sts"
+              + " assume-role asks for 15-minute sessions (--duration-seconds 900) and `wait`"
+              + " waits them out in real time, with a countdown.");
+    }
     return runner;
   }
 
