@@ -83,7 +83,8 @@ final class GradeCommand implements Callable<Integer> {
     PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     try (Grader grader =
         LessonGrader.standard(clock, backendOptions::open)
-            .realWait(realWait ? RealWait.real(stderr, System.console() != null) : RealWait.off())) {
+            .realWait(
+                realWait ? RealWait.real(stderr, System.console() != null) : RealWait.off())) {
       return new GradeJob(grader, stdout, stderr, clock).run(options);
     }
   }

@@ -70,9 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
       LessonVerifier verifier =
           new LessonVerifier(engine, new ShellCommandRunner(modes), sandboxes, Clock.systemUTC())
               .realWait(
-                  realWait
-                      ? RealWait.real(System.err, System.console() != null)
-                      : RealWait.off());
+                  realWait ? RealWait.real(System.err, System.console() != null) : RealWait.off());
       for (Lesson lesson : loaded) {
         LessonVerifier.LessonVerdict v = verifier.verify(lesson);
         print(v, System.out);

@@ -101,9 +101,9 @@ public final class LessonRunner implements AutoCloseable {
 
   /**
    * Whether this lesson runs in real time: the backend honours expiry, its clock cannot be moved,
-   * and a real wait is allowed. Then {@code aws sts assume-role} asks for {@code
-   * --duration-seconds 900} unless the line gives a duration, and a step's {@code wait} waits that
-   * session out for real.
+   * and a real wait is allowed. Then {@code aws sts assume-role} asks for {@code --duration-seconds
+   * 900} unless the line gives a duration, and a step's {@code wait} waits that session out for
+   * real.
    */
   public boolean waitsInRealTime() {
     return realWait.appliesTo(backend.capabilities());

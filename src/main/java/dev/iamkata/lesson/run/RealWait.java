@@ -119,7 +119,8 @@ public final class RealWait {
     boolean[] started = {false};
     return left -> {
       long s = left.toSeconds();
-      String text = String.format(Locale.ROOT, "waiting in real time: %d:%02d left", s / 60, s % 60);
+      String text =
+          String.format(Locale.ROOT, "waiting in real time: %d:%02d left", s / 60, s % 60);
       if (live) {
         out.print("\r" + text + (s == 0 ? "\n" : ""));
         out.flush();

@@ -133,7 +133,9 @@ class LessonRunnerRealWaitTest {
         if (line.startsWith("aws sts assume-role")) {
           sessionFrom = slept;
           sessionLasts =
-              line.contains("--duration-seconds 900") ? Duration.ofMinutes(15) : Duration.ofHours(1);
+              line.contains("--duration-seconds 900")
+                  ? Duration.ofMinutes(15)
+                  : Duration.ofHours(1);
         }
         if (!line.startsWith("aws s3 ls")) {
           return new CommandResult(line, 0, "", "", Duration.ZERO, List.of());
@@ -148,7 +150,12 @@ class LessonRunnerRealWaitTest {
             Duration.ZERO,
             List.of(
                 new AwsCall(
-                    "s3", "ls", "ListBuckets", "s", null, expired ? 254 : 0,
+                    "s3",
+                    "ls",
+                    "ListBuckets",
+                    "s",
+                    null,
+                    expired ? 254 : 0,
                     expired ? "ExpiredToken" : null)));
       };
 

@@ -29,7 +29,10 @@ class RealWaitTest {
         List.of(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMillis(500)), slept);
     assertEquals(
         List.of(
-            Duration.ofMillis(2500), Duration.ofMillis(1500), Duration.ofMillis(500), Duration.ZERO),
+            Duration.ofMillis(2500),
+            Duration.ofMillis(1500),
+            Duration.ofMillis(500),
+            Duration.ZERO),
         told);
   }
 
