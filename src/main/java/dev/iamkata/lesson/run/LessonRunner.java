@@ -10,6 +10,7 @@ import dev.iamkata.lesson.Workspace;
 import dev.iamkata.lesson.check.CheckContext;
 import dev.iamkata.lesson.check.CheckEvaluator;
 import dev.iamkata.lesson.check.CheckResult;
+import dev.iamkata.lesson.check.Unverifiable;
 import dev.iamkata.lesson.check.WorkspaceFiles;
 import dev.iamkata.lesson.load.Durations;
 import dev.iamkata.lesson.model.Lesson;
@@ -107,6 +108,18 @@ public final class LessonRunner implements AutoCloseable {
    */
   public boolean waitsInRealTime() {
     return realWait.appliesTo(backend.capabilities());
+  }
+
+  /**
+   * The checks of step {@code index} this backend cannot verify, with the reason they will be
+   * SKIPPED: known before the lesson starts, for views to mark them.
+   */
+  public List<Unverifiable> unverifiable(int index) {
+    return Unverifiable.among(
+        lesson.steps().get(index).checks(),
+        backend.capabilities(),
+        backend.name(),
+        realWait.isAllowed());
   }
 
   /** {@code $IAM_KATA_HOME/sandboxes/<lesson>}. */
