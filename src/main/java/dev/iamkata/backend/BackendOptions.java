@@ -61,6 +61,34 @@ public class BackendOptions {
     return endpoint;
   }
 
+  /** The admin key as given, or null. */
+  public String adminKey() {
+    return adminKey;
+  }
+
+  /** Whether any of {@code --backend}, {@code --endpoint}, {@code --admin-key} was given. */
+  public boolean given() {
+    return backend != null || endpoint != null || adminKey != null;
+  }
+
+  /**
+   * The backend {@link #open()} would open: {@code --backend}, else the one the settings name, else
+   * {@code embedded}.
+   *
+   * @throws ParameterException when the settings file is unreadable
+   */
+  public String chosen() {
+    if (backend != null) {
+      return backend;
+    }
+    try {
+      String named = BackendSettings.load(BackendSettings.home(env)).name();
+      return named != null ? named : Backends.NAMES.get(0);
+    } catch (BackendUsageException e) {
+      throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
+    }
+  }
+
   /**
    * Opens the chosen backend.
    *
@@ -69,9 +97,22 @@ public class BackendOptions {
    * @throws BackendException when the backend could not start or answer
    */
   public Backend open() throws BackendException {
+    return open(false);
+  }
+
+  /**
+   * Opens the chosen backend; with {@code endpointMeansExternal}, {@code --endpoint} without {@code
+   * --backend} means {@code --backend external} (or the settings' {@code localstack}), for commands
+   * that took an endpoint before there were backends ({@code kata shell}, {@code kata clock}).
+   */
+  public Backend open(boolean endpointMeansExternal) throws BackendException {
     try {
       BackendSettings settings = BackendSettings.load(BackendSettings.home(env));
-      return Backends.open(backend, endpoint, adminKey, settings, env, clock);
+      String name = backend;
+      if (name == null && endpoint != null && endpointMeansExternal) {
+        name = "localstack".equals(settings.name()) ? "localstack" : "external";
+      }
+      return Backends.open(name, endpoint, adminKey, settings, env, clock);
     } catch (BackendUsageException e) {
       throw new ParameterException(mixee.commandLine(), e.getMessage(), e);
     }

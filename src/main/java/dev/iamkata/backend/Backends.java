@@ -121,7 +121,12 @@ public final class Backends {
     }
   }
 
-  static URI uri(String text) throws BackendUsageException {
+  /**
+   * {@code text} as an endpoint URL.
+   *
+   * @throws BackendUsageException when it is not an http:// or https:// URL with a host
+   */
+  public static URI uri(String text) throws BackendUsageException {
     try {
       URI uri = new URI(text);
       if (uri.getHost() == null

@@ -26,6 +26,13 @@ import java.util.Set;
  * </table>
  */
 public final class CheckRequirements {
+  /**
+   * Why an expiry check is skipped on a backend that honours expiry but whose clock cannot be
+   * moved, when no real wait is allowed.
+   */
+  public static final String NEEDS_REAL_WAIT =
+      "needs clock control; run with --real-wait to wait 15 minutes";
+
   private CheckRequirements() {}
 
   /**
@@ -66,8 +73,12 @@ public final class CheckRequirements {
         if (!capabilities.contains(c) || have.has(c)) {
           continue;
         }
-        if (c == Capability.CLOCK_CONTROL && realWaitReplacesClock && realWaitAllowed) {
-          continue;
+        if (c == Capability.CLOCK_CONTROL && realWaitReplacesClock) {
+          // token expiry is there (checked first): a real wait would show it
+          if (realWaitAllowed) {
+            continue;
+          }
+          return Optional.of(NEEDS_REAL_WAIT);
         }
         String why = have.reasons().get(c);
         return Optional.of("no " + ProbeTable.name(c) + (why == null ? "" : " (" + why + ")"));

@@ -50,13 +50,15 @@ public final class LocalStackBackend implements Backend {
   }
 
   /**
-   * The container's environment: IAM enforcement on, only the lessons' services, and the learner's
-   * {@code LOCALSTACK_AUTH_TOKEN} passed through when set (LocalStack's docs list IAM enforcement
-   * among the features of the paid tiers).
+   * The container's environment: IAM enforcement on and not in its soft mode (which only logs what
+   * it would deny), only the lessons' services, and the learner's {@code LOCALSTACK_AUTH_TOKEN}
+   * passed through when set (LocalStack's docs present IAM enforcement as a feature of LocalStack
+   * Pro).
    */
   public static Map<String, String> environment(Map<String, String> learnerEnv) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("ENFORCE_IAM", "1");
+    env.put("IAM_SOFT_MODE", "0");
     env.put("SERVICES", String.join(",", SERVICES));
     String token = learnerEnv.get("LOCALSTACK_AUTH_TOKEN");
     if (token != null && !token.isBlank()) {

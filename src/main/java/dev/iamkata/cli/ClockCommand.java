@@ -2,6 +2,11 @@ package dev.iamkata.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamkata.backend.Backend;
+import dev.iamkata.backend.BackendException;
+import dev.iamkata.backend.BackendOptions;
+import dev.iamkata.backend.BackendUsageException;
+import dev.iamkata.backend.Backends;
 import dev.iamkata.backend.ControlClient;
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.engine.clock.Durations;
@@ -10,9 +15,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -21,24 +28,51 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "clock",
     mixinStandardHelpOptions = true,
-    description = "Show or advance the virtual clock of a running engine.",
+    description = {
+      "Show or advance the virtual clock of a running engine (--endpoint URL), or of the backend",
+      "--backend names; a backend without a clock (moto, LocalStack) cannot be advanced."
+    },
     subcommands = {ClockCommand.Show.class, ClockCommand.Advance.class})
 final class ClockCommand implements Runnable {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public void run() {
     throw new ParameterException(spec.commandLine(), "Missing subcommand: show or advance");
   }
 
-  /** Options shared by both subcommands. */
-  static class Target {
-    @Option(
-        names = "--endpoint",
-        required = true,
-        paramLabel = "URL",
-        description = "The engine, e.g. http://127.0.0.1:4566")
-    URI endpoint;
+  /**
+   * The engine's control API at {@code --endpoint} when no {@code --backend} is named (as before
+   * there were backends), else null: then the chosen backend is opened.
+   */
+  static URI controlApi(CommandSpec spec, BackendOptions target) {
+    if (target.backend() != null || target.endpoint() == null) {
+      if ("embedded".equals(target.chosen())) {
+        throw new ParameterException(
+            spec.commandLine(),
+            "kata clock needs a running backend: --endpoint URL of a 'kata engine', or --backend"
+                + " external|localstack --endpoint URL (a fresh embedded engine's clock is"
+                + " nobody's)");
+      }
+      return null;
+    }
+    try {
+      return Backends.uri(target.endpoint());
+    } catch (BackendUsageException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /** Prints a backend's clock, as {@link #print(String)} does an engine's. */
+  static int print(Backend b) throws BackendException {
+    Instant now = b.clockTime();
+    Duration ahead = Duration.between(Instant.now(), now).withNanos(0);
+    System.out.println(
+        b.name()
+            + " clock: "
+            + now
+            + (ahead.getSeconds() <= 1 ? "" : " (" + human(ahead) + " ahead of real time)"));
+    return 0;
   }
 
   static int print(String body) throws IOException {
@@ -62,13 +96,21 @@ final class ClockCommand implements Runnable {
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the engine's time.")
   static final class Show implements Callable<Integer> {
-    @picocli.CommandLine.Mixin Target target = new Target();
+    @Spec CommandSpec spec;
+
+    @Mixin BackendOptions target = new BackendOptions();
 
     @Override
     public Integer call() {
+      URI api = controlApi(spec, target);
       try {
-        return print(new ControlClient(target.endpoint, null).call("GET", "clock", null));
-      } catch (IOException e) {
+        if (api == null) {
+          try (Backend b = target.open(true)) {
+            return print(b);
+          }
+        }
+        return print(new ControlClient(api, null).call("GET", "clock", null));
+      } catch (BackendException | IOException e) {
         return failed(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -82,33 +124,33 @@ final class ClockCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Move the engine's clock forward, e.g. 'kata clock advance 1h'.")
   static final class Advance implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "DURATION", description = "90s, 15m, 1h, 1h30m, 2d")
     String duration;
 
-    @picocli.CommandLine.Mixin Target target = new Target();
-
-    @Option(
-        names = "--admin-key",
-        paramLabel = "AKID:SECRET",
-        description =
-            "Admin key of the engine (default: $KATA_ADMIN_KEY, else $AWS_ACCESS_KEY_ID and"
-                + " $AWS_SECRET_ACCESS_KEY).")
-    String adminKey;
+    @Mixin BackendOptions target = new BackendOptions();
 
     @Override
     public Integer call() {
+      Duration by;
       try {
-        Durations.parse(duration);
+        by = Durations.parse(duration);
       } catch (IllegalArgumentException e) {
         throw new ParameterException(spec.commandLine(), e.getMessage());
       }
-      AccessKeyPair key = key();
+      URI api = controlApi(spec, target);
       try {
+        if (api == null) {
+          try (Backend b = target.open(true)) {
+            b.advanceClock(by);
+            return print(b);
+          }
+        }
+        AccessKeyPair key = key();
         String form = "duration=" + URLEncoder.encode(duration, StandardCharsets.UTF_8);
-        return print(new ControlClient(target.endpoint, key).call("POST", "clock/advance", form));
-      } catch (IOException e) {
+        return print(new ControlClient(api, key).call("POST", "clock/advance", form));
+      } catch (BackendException | IOException e) {
         return failed(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -117,7 +159,7 @@ final class ClockCommand implements Runnable {
     }
 
     private AccessKeyPair key() {
-      String text = adminKey != null ? adminKey : System.getenv("KATA_ADMIN_KEY");
+      String text = target.adminKey() != null ? target.adminKey() : System.getenv("KATA_ADMIN_KEY");
       if (text == null
           && System.getenv("AWS_ACCESS_KEY_ID") != null
           && System.getenv("AWS_SECRET_ACCESS_KEY") != null) {

@@ -5,6 +5,7 @@ import dev.iamkata.grade.GradeJob;
 import dev.iamkata.grade.GradeOptions;
 import dev.iamkata.grade.Grader;
 import dev.iamkata.grade.LessonGrader;
+import dev.iamkata.lesson.run.RealWait;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,6 +66,13 @@ final class GradeCommand implements Callable<Integer> {
 
   @Mixin BackendOptions backendOptions;
 
+  @Option(
+      names = "--real-wait",
+      description =
+          "On a backend that honours expiry but whose clock cannot be moved, ask for 15-minute"
+              + " sessions and wait them out in real time (else expiry checks are skipped).")
+  boolean realWait;
+
   @Override
   public Integer call() throws InterruptedException {
     boolean color = System.console() != null && System.getenv("NO_COLOR") == null;
@@ -73,7 +81,10 @@ final class GradeCommand implements Callable<Integer> {
     // Reports and Japanese messages are UTF-8 whatever the platform's default encoding is.
     PrintStream stdout = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream stderr = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    try (Grader grader = LessonGrader.standard(clock, backendOptions::open)) {
+    try (Grader grader =
+        LessonGrader.standard(clock, backendOptions::open)
+            .realWait(
+                realWait ? RealWait.real(stderr, System.console() != null) : RealWait.off())) {
       return new GradeJob(grader, stdout, stderr, clock).run(options);
     }
   }

@@ -2,8 +2,9 @@ package dev.iamkata.cli;
 
 import dev.iamkata.backend.Backend;
 import dev.iamkata.backend.BackendException;
-import dev.iamkata.backend.EmbeddedBackend;
-import dev.iamkata.backend.ExternalBackend;
+import dev.iamkata.backend.BackendOptions;
+import dev.iamkata.backend.BackendUsageException;
+import dev.iamkata.backend.Backends;
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.engine.EngineConfig;
 import dev.iamkata.lesson.load.LessonCatalog;
@@ -12,13 +13,13 @@ import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.progress.ProgressStore;
 import dev.iamkata.lesson.run.LessonException;
 import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.lesson.run.RealWait;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.BatchShell;
 import dev.iamkata.shell.InteractiveShell;
 import dev.iamkata.shell.Settings;
 import dev.iamkata.shell.ShellSession;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -36,7 +38,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "The learner's shell: aws, export, cat, heredocs, ... in a sandboxed home.",
-      "Without --endpoint it starts the embedded engine; the default profile is its admin."
+      "It starts or attaches to the backend (--backend, --endpoint, --admin-key, settings.json);",
+      "the default profile is the backend's admin. --endpoint alone, with no admin key, only",
+      "points aws at that endpoint (bring your own keys)."
     })
 final class ShellCli implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -50,23 +54,13 @@ final class ShellCli implements Callable<Integer> {
       description = "Run the lines of FILE without a terminal and exit.")
   Path batch;
 
-  @Option(
-      names = "--endpoint",
-      paramLabel = "URL",
-      description = "Use this running engine (or AWS-compatible endpoint) instead of starting one.")
-  String endpoint;
+  @Mixin BackendOptions backendOptions = new BackendOptions();
 
   @Option(names = "--lang", paramLabel = "en|ja", description = "Language of the shell's messages.")
   String lang;
 
   @Override
   public Integer call() throws Exception {
-    if (lesson != null && endpoint != null && adminKeyFromEnvironment() == null) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--lesson with --endpoint needs the endpoint's admin key in KATA_ADMIN_KEY=AKID:SECRET"
-              + " (the lesson resets the backend and runs its setup as the admin)");
-    }
     Lesson loaded = null;
     if (lesson != null) {
       try {
@@ -92,24 +86,15 @@ final class ShellCli implements Callable<Integer> {
     Settings settings = Settings.in(kataHome);
     Backend backend = null;
     try {
-      AccessKeyPair admin;
-      String url = endpoint;
-      if (endpoint == null) {
-        backend = EmbeddedBackend.start();
+      AccessKeyPair admin = null;
+      String url = backendOptions.endpoint();
+      if (freeShell(loaded)) {
+        // --endpoint alone, no key anywhere: a shell at that endpoint with the learner's own keys
+        Backends.uri(url);
+      } else {
+        backend = backendOptions.open(true);
         admin = backend.adminKey(backend.accountId());
         url = backend.endpoint();
-      } else {
-        admin = adminKeyFromEnvironment();
-        if (loaded != null) {
-          // a lesson needs a backend it can reset: any endpoint, given its admin key
-          backend =
-              ExternalBackend.attach(
-                  "external",
-                  URI.create(endpoint),
-                  admin,
-                  EngineConfig.DEFAULT_REGION,
-                  Clock.systemUTC());
-        }
       }
       ShellSession.Config config =
           new ShellSession.Config(
@@ -128,6 +113,8 @@ final class ShellCli implements Callable<Integer> {
         }
         return new InteractiveShell(session, kataHome.resolve("history"), null, admin).run();
       }
+    } catch (BackendUsageException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     } catch (BackendException | LessonException e) {
       System.err.println("kata shell: " + e.getMessage());
       return 1;
@@ -150,8 +137,18 @@ final class ShellCli implements Callable<Integer> {
             LessonRunner.sandboxFor(home, lesson.id()),
             ProgressStore.at(home),
             Clock.systemUTC());
+    // the learner typed `wait`: where the clock cannot jump, the shell waits for real
+    runner.realWait(RealWait.real(System.err, System.console() != null));
     session.attachLesson(runner); // listens before start, so the first step is announced
     runner.start();
+    if (runner.waitsInRealTime() && lesson.steps().stream().anyMatch(s -> s.clock() != null)) {
+      System.err.println(
+          "kata shell: the "
+              + backend.name()
+              + " backend honours session expiry but its clock cannot be moved: aws sts"
+              + " assume-role asks for 15-minute sessions (--duration-seconds 900) and `wait`"
+              + " waits them out in real time, with a countdown.");
+    }
     return runner;
   }
 
@@ -163,13 +160,16 @@ final class ShellCli implements Callable<Integer> {
         : Path.of(System.getProperty("user.home"), ".iam-kata");
   }
 
-  /** {@code KATA_ADMIN_KEY=AKID:SECRET}, the way {@code kata clock advance} takes it; or null. */
-  private static AccessKeyPair adminKeyFromEnvironment() {
-    String key = System.getenv("KATA_ADMIN_KEY");
-    if (key == null || !key.contains(":")) {
-      return null;
-    }
-    int colon = key.indexOf(':');
-    return new AccessKeyPair(key.substring(0, colon), key.substring(colon + 1));
+  /**
+   * {@code --endpoint URL} alone, without a lesson and without an admin key ({@code --admin-key},
+   * {@code $KATA_ADMIN_KEY}): the shell only points its aws at the endpoint, and the learner brings
+   * the keys (no backend to reset, no admin profile).
+   */
+  private boolean freeShell(Lesson loaded) {
+    return loaded == null
+        && backendOptions.endpoint() != null
+        && backendOptions.backend() == null
+        && backendOptions.adminKey() == null
+        && System.getenv("KATA_ADMIN_KEY") == null;
   }
 }

@@ -11,6 +11,7 @@ import dev.iamkata.lesson.load.LessonLoadException;
 import dev.iamkata.lesson.load.LessonLoader;
 import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.run.LessonVerifier;
+import dev.iamkata.lesson.run.RealWait;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.ShellCommandRunner;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -44,6 +46,13 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Mixin BackendOptions backend = new BackendOptions();
 
+  @Option(
+      names = "--real-wait",
+      description =
+          "On a backend that honours expiry but whose clock cannot be moved, ask for 15-minute"
+              + " sessions and wait them out in real time (else expiry checks are SKIPPED).")
+  boolean realWait;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     List<Lesson> loaded = new ArrayList<>();
@@ -59,7 +68,9 @@ final class VerifyCommand implements Callable<Integer> {
     boolean all = true;
     try (Backend engine = backend.open()) {
       LessonVerifier verifier =
-          new LessonVerifier(engine, new ShellCommandRunner(modes), sandboxes, Clock.systemUTC());
+          new LessonVerifier(engine, new ShellCommandRunner(modes), sandboxes, Clock.systemUTC())
+              .realWait(
+                  realWait ? RealWait.real(System.err, System.console() != null) : RealWait.off());
       for (Lesson lesson : loaded) {
         LessonVerifier.LessonVerdict v = verifier.verify(lesson);
         print(v, System.out);

@@ -10,6 +10,7 @@ import dev.iamkata.lesson.load.LessonLoadException;
 import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.run.LessonException;
 import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.lesson.run.RealWait;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.ShellCommandRunner;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class LessonGrader implements Grader {
   private final BackendFactory backends;
   private final CommandRunner commands;
   private final Clock clock;
+  private RealWait realWait = RealWait.off();
   private String unavailable;
   private Backend backend;
   private Path sandboxes;
@@ -45,6 +47,12 @@ public final class LessonGrader implements Grader {
     this.backends = backends;
     this.commands = commands;
     this.clock = clock;
+  }
+
+  /** Allows real waits ({@code --real-wait}); off unless set. */
+  public LessonGrader realWait(RealWait wait) {
+    this.realWait = wait;
+    return this;
   }
 
   /**
@@ -84,7 +92,7 @@ public final class LessonGrader implements Grader {
     }
     Path sandbox = sandbox();
     try (LessonRunner runner =
-        new LessonRunner(lesson, backend(), commands, sandbox, null, clock)) {
+        new LessonRunner(lesson, backend(), commands, sandbox, null, clock).realWait(realWait)) {
       ScriptPlayer player = new ScriptPlayer(runner, request, clock, backend.name());
       runner.addListener(player);
       try {

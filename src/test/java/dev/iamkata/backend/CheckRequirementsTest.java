@@ -57,8 +57,19 @@ class CheckRequirementsTest {
             Map.of(Capability.CLOCK_CONTROL, "no control API"));
     assertEquals(Optional.empty(), r.unverifiable(expiryWithoutClock, true));
     assertEquals(
-        Optional.of("cannot be verified on this backend: no clock-control (no control API)"),
+        Optional.of(
+            "cannot be verified on this backend: needs clock control; run with --real-wait to"
+                + " wait 15 minutes"),
         r.unverifiable(expiryWithoutClock, false));
+    // without expiry no wait helps: that is said first
+    Capabilities neither =
+        new Capabilities(
+            EnumSet.noneOf(Capability.class),
+            ALL_SERVICES,
+            Map.of(Capability.TOKEN_EXPIRY, "a session past its Expiration still got ok"));
+    assertEquals(
+        Optional.of("no token-expiry (a session past its Expiration still got ok)"),
+        r.missing(neither, true));
   }
 
   @Test

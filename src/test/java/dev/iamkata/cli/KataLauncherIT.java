@@ -132,4 +132,62 @@ class KataLauncherIT {
       engine.waitFor(10, TimeUnit.SECONDS);
     }
   }
+
+  @Test
+  void shellAwsAndClockReachASecondEngineThroughTheExternalBackend() throws Exception {
+    Process engine =
+        new ProcessBuilder("./kata", "engine", "--port", "0", "--admin-key", KEY)
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try {
+      String ready =
+          new BufferedReader(new InputStreamReader(engine.getInputStream(), StandardCharsets.UTF_8))
+              .readLine();
+      String endpoint = ready.substring("iam-kata engine ready at ".length());
+      String[] external = {"--backend", "external", "--endpoint", endpoint, "--admin-key", KEY};
+      Path batch = Files.createTempFile("kata-batch", ".txt");
+      Files.writeString(
+          batch,
+          "aws iam create-user --user-name from-the-shell --query User.UserName --output text\n"
+              + "aws sts get-caller-identity --query Arn --output text\n");
+      Run shell =
+          kata(Map.of(), args(new String[] {"shell", "--batch", batch.toString()}, external));
+      assertEquals(0, shell.exit(), shell.err());
+      assertEquals("from-the-shell\narn:aws:iam::123456789012:user/admin\n", shell.out());
+      // the user is in the other engine's state, where `kata aws` finds it too
+      Run aws =
+          kata(
+              Map.of(),
+              args(
+                  "aws",
+                  args(
+                      external,
+                      "iam",
+                      "get-user",
+                      "--user-name",
+                      "from-the-shell",
+                      "--query",
+                      "User.UserName",
+                      "--output",
+                      "text")));
+      assertEquals("from-the-shell\n", aws.out(), aws.err());
+      Run clock = kata(Map.of(), args("clock", args(new String[] {"advance", "2h"}, external)));
+      assertEquals(0, clock.exit(), clock.err());
+      assertTrue(clock.out().startsWith("external clock: "), clock.out());
+      assertTrue(clock.out().contains("ahead of real time"), clock.out());
+    } finally {
+      engine.destroy();
+      engine.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  static String[] args(String first, String[] rest) {
+    return concat(first, rest).toArray(String[]::new);
+  }
+
+  static String[] args(String[] first, String... rest) {
+    List<String> all = new java.util.ArrayList<>(List.of(first));
+    all.addAll(List.of(rest));
+    return all.toArray(String[]::new);
+  }
 }

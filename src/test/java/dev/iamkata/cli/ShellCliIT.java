@@ -53,6 +53,34 @@ class ShellCliIT {
   }
 
   @Test
+  void batchAgainstAnotherEngineThroughTheExternalBackendIsItsAdmin() throws Exception {
+    Path batch = dir.resolve("batch.txt");
+    Files.writeString(
+        batch,
+        "aws iam create-user --user-name made-in-batch --query User.UserName --output text\n"
+            + "aws sts get-caller-identity --query Account --output text\n");
+    try (TestEngine engine = TestEngine.start()) {
+      Run r =
+          kata(
+              "shell",
+              "--batch",
+              batch.toString(),
+              "--backend",
+              "external",
+              "--endpoint",
+              engine.endpoint(),
+              "--admin-key",
+              TestEngine.ADMIN.toString());
+      assertEquals(0, r.code(), r.out() + r.err());
+      assertEquals("made-in-batch\n" + TestEngine.ACCOUNT + "\n", r.out());
+      assertEquals(
+          "made-in-batch",
+          engine.adminIam().getUser(b -> b.userName("made-in-batch")).user().userName(),
+          "the user is in that engine, not in one the shell started");
+    }
+  }
+
+  @Test
   void withoutAnEndpointTheDefaultProfileIsTheEmbeddedEnginesAdmin() throws Exception {
     Path batch = dir.resolve("batch.txt");
     Files.writeString(batch, "aws sts get-caller-identity --query Arn --output text\nfalse\n");

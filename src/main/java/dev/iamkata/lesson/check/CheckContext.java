@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.iam.IamClient;
  * @param capabilities what the backend enforces
  * @param backendName for SKIPPED texts
  * @param defaultTimeout a check's limit unless its expect says otherwise
+ * @param realWaitAllowed whether an expiry check may rest on a real wait where the backend's clock
+ *     cannot be moved ({@code --real-wait}, the interactive shell)
  */
 public record CheckContext(
     List<CommandResult> stepCommands,
@@ -32,9 +34,34 @@ public record CheckContext(
     Path lessonFolder,
     Capabilities capabilities,
     String backendName,
-    Duration defaultTimeout) {
+    Duration defaultTimeout,
+    boolean realWaitAllowed) {
 
   public CheckContext {
     stepCommands = List.copyOf(stepCommands);
+  }
+
+  /** A context that allows no real wait. */
+  public CheckContext(
+      List<CommandResult> stepCommands,
+      Workspace workspace,
+      CommandRunner runner,
+      Placeholders placeholders,
+      IamClient adminIam,
+      Path lessonFolder,
+      Capabilities capabilities,
+      String backendName,
+      Duration defaultTimeout) {
+    this(
+        stepCommands,
+        workspace,
+        runner,
+        placeholders,
+        adminIam,
+        lessonFolder,
+        capabilities,
+        backendName,
+        defaultTimeout,
+        false);
   }
 }

@@ -52,7 +52,8 @@ public final class CheckEvaluator {
 
   public CheckResult evaluate(Check check, CheckContext ctx) throws InterruptedException {
     Instant start = clock.instant();
-    java.util.Optional<String> missing = CheckNeeds.missing(check, ctx.capabilities());
+    java.util.Optional<String> missing =
+        CheckNeeds.missing(check, ctx.capabilities(), ctx.realWaitAllowed());
     if (missing.isPresent()) {
       return result(
           check,

@@ -17,8 +17,12 @@ import java.util.Optional;
 final class CheckNeeds {
   private CheckNeeds() {}
 
-  /** What the backend lacks for {@code check}, in words; empty when it can be verified. */
-  static Optional<String> missing(Check check, Capabilities have) {
+  /**
+   * What the backend lacks for {@code check}, in words; empty when it can be verified.
+   *
+   * @param realWaitAllowed whether a real wait may stand in for the clock (expiry checks)
+   */
+  static Optional<String> missing(Check check, Capabilities have, boolean realWaitAllowed) {
     for (Capability declared : EnumSet.allOf(Capability.class)) {
       if (check.requires().contains(declared) && !have.has(declared)) {
         String why = have.reasons().get(declared);
@@ -29,7 +33,7 @@ final class CheckNeeds {
       }
     }
     CheckRequirements.Requirement implied = implied(check);
-    return implied == null ? Optional.empty() : implied.missing(have, false);
+    return implied == null ? Optional.empty() : implied.missing(have, realWaitAllowed);
   }
 
   /** The needs {@code check}'s kind and expectation imply; null for checks that call nothing. */

@@ -10,6 +10,7 @@ import dev.iamkata.lesson.Workspace;
 import dev.iamkata.lesson.check.CheckContext;
 import dev.iamkata.lesson.check.CheckEvaluator;
 import dev.iamkata.lesson.check.CheckResult;
+import dev.iamkata.lesson.check.Unverifiable;
 import dev.iamkata.lesson.check.WorkspaceFiles;
 import dev.iamkata.lesson.load.Durations;
 import dev.iamkata.lesson.model.Lesson;
@@ -64,6 +65,7 @@ public final class LessonRunner implements AutoCloseable {
   private Workspace workspace;
   private int current = -1;
   private boolean finished;
+  private RealWait realWait = RealWait.off();
 
   /**
    * @param sandbox this lesson's sandbox folder, e.g. {@code $IAM_KATA_HOME/sandboxes/<lesson>}
@@ -88,6 +90,37 @@ public final class LessonRunner implements AutoCloseable {
     this.placeholders =
         Placeholders.of(
             backend.accountId(), backend.secondAccountId(), backend.region(), backend.endpoint());
+  }
+
+  /**
+   * Allows (or not) real waits where the backend honours expiry but its clock cannot be moved; off
+   * unless set. Set it before {@link #start()}.
+   */
+  public LessonRunner realWait(RealWait wait) {
+    this.realWait = wait;
+    return this;
+  }
+
+  /**
+   * Whether this lesson runs in real time: the backend honours expiry, its clock cannot be moved,
+   * and a real wait is allowed. Then {@code aws sts assume-role} asks for {@code --duration-seconds
+   * 900} unless the line gives a duration, and a step's {@code wait} waits that session out for
+   * real.
+   */
+  public boolean waitsInRealTime() {
+    return realWait.appliesTo(backend.capabilities());
+  }
+
+  /**
+   * The checks of step {@code index} this backend cannot verify, with the reason they will be
+   * SKIPPED: known before the lesson starts, for views to mark them.
+   */
+  public List<Unverifiable> unverifiable(int index) {
+    return Unverifiable.among(
+        lesson.steps().get(index).checks(),
+        backend.capabilities(),
+        backend.name(),
+        realWait.isAllowed());
   }
 
   /** {@code $IAM_KATA_HOME/sandboxes/<lesson>}. */
@@ -212,6 +245,9 @@ public final class LessonRunner implements AutoCloseable {
   public CommandResult run(String typed) throws LessonException, InterruptedException {
     requireStep();
     String line = placeholders.apply(typed);
+    if (waitsInRealTime()) {
+      line = RealWait.shortSessions(line);
+    }
     Matcher wait = WAIT.matcher(line);
     CommandResult result =
         wait.matches() ? waitLine(line, wait.group(1)) : commands.run(line, workspace);
@@ -289,30 +325,48 @@ public final class LessonRunner implements AutoCloseable {
     start();
   }
 
-  /** Moves the lesson clock; only in a step that declares {@code clock}. */
-  public void waitClock(Duration by) throws LessonException {
+  /**
+   * Moves the lesson clock; only in a step that declares {@code clock}. Where the lesson runs in
+   * real time ({@link #waitsInRealTime()}) it waits instead, {@link RealWait#length} of {@code by}.
+   *
+   * @return how far the clock moved: {@code by}, or the real wait
+   */
+  public Duration waitClock(Duration by) throws LessonException, InterruptedException {
     requireStep();
     if (currentStep().clock() == null) {
       throw new LessonException("this step has no clock: there is nothing to wait for");
     }
     try {
-      backend.advanceClock(by);
-      emit(new LessonEvent.ClockAdvanced(current, by, backend.clockTime()));
+      Duration moved = by;
+      if (waitsInRealTime()) {
+        moved = RealWait.length(by);
+        realWait.await(moved);
+      } else {
+        backend.advanceClock(by);
+      }
+      emit(new LessonEvent.ClockAdvanced(current, moved, backend.clockTime()));
+      return moved;
     } catch (BackendException e) {
       throw new LessonException("cannot move the clock: " + e.getMessage(), e);
     }
   }
 
-  private CommandResult waitLine(String line, String amount) {
+  private CommandResult waitLine(String line, String amount) throws InterruptedException {
     Duration d = Durations.parse(amount);
     if (d == null) {
       return new CommandResult(
           line, 2, "", "wait: " + Durations.EXPECTED + "\n", Duration.ZERO, List.of());
     }
     try {
-      waitClock(d);
-      return new CommandResult(
-          line, 0, "the lesson clock moved " + amount + " ahead\n", "", Duration.ZERO, List.of());
+      Duration moved = waitClock(d);
+      String said =
+          moved.equals(d)
+              ? "the lesson clock moved " + amount + " ahead\n"
+              : "waited "
+                  + moved.toSeconds()
+                  + " s in real time (this backend's clock cannot be moved; sessions last 15"
+                  + " minutes)\n";
+      return new CommandResult(line, 0, said, "", Duration.ZERO, List.of());
     } catch (LessonException e) {
       return new CommandResult(
           line, 1, "", "wait: " + e.getMessage() + "\n", Duration.ZERO, List.of());
@@ -369,7 +423,8 @@ public final class LessonRunner implements AutoCloseable {
         lesson.folder(),
         backend.capabilities(),
         backend.name(),
-        CheckEvaluator.DEFAULT_TIMEOUT);
+        CheckEvaluator.DEFAULT_TIMEOUT,
+        realWait.isAllowed());
   }
 
   private void requireStep() {

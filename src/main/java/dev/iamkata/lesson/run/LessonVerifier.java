@@ -23,12 +23,19 @@ public final class LessonVerifier {
   private final CommandRunner commands;
   private final Path sandboxes;
   private final Clock clock;
+  private RealWait realWait = RealWait.off();
 
   public LessonVerifier(Backend backend, CommandRunner commands, Path sandboxes, Clock clock) {
     this.backend = backend;
     this.commands = commands;
     this.sandboxes = sandboxes;
     this.clock = clock;
+  }
+
+  /** Allows real waits ({@code --real-wait}); off unless set. */
+  public LessonVerifier realWait(RealWait wait) {
+    this.realWait = wait;
+    return this;
   }
 
   /** How one step verified. */
@@ -80,7 +87,8 @@ public final class LessonVerifier {
     List<StepVerdict> steps = new ArrayList<>();
     List<LessonEvent.LessonFinished> finished = new ArrayList<>();
     try (LessonRunner runner =
-        new LessonRunner(lesson, backend, commands, sandboxes.resolve(lesson.id()), null, clock)) {
+        new LessonRunner(lesson, backend, commands, sandboxes.resolve(lesson.id()), null, clock)
+            .realWait(realWait)) {
       runner.addListener(
           e -> {
             if (e instanceof LessonEvent.LessonFinished f) {

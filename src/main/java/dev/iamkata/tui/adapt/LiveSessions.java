@@ -7,6 +7,7 @@ import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.progress.Progress;
 import dev.iamkata.lesson.progress.ProgressStore;
 import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.lesson.run.RealWait;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.Settings;
 import dev.iamkata.shell.ShellCommandRunner;
@@ -68,6 +69,9 @@ public final class LiveSessions implements LessonCurriculum.Sessions, AutoClosea
             LessonRunner.sandboxFor(kataHome, lesson.id()),
             progress,
             clock);
+    // the learner types `wait` in the UI's shell, on the terminal: where the clock cannot jump,
+    // it waits for real, as `kata shell` does
+    runner.realWait(RealWait.real(System.err, true));
     RunnerSession session = new RunnerSession(runner, backend, progress, Messages.of(language));
     runner.start();
     last = session;

@@ -45,6 +45,8 @@ public final class RunnerSession implements LessonSession {
   private final Messages messages;
   private final String lang;
   private final Map<Integer, List<String>> hints = new HashMap<>();
+  // the backend's capabilities do not change while a lesson runs
+  private final Map<Integer, List<String>> unverifiable = new HashMap<>();
   private List<CheckResult> lastResults = List.of();
   private int lastResultsStep = -1;
   private int display;
@@ -125,9 +127,20 @@ public final class RunnerSession implements LessonSession {
               text(s.body()),
               s.hints().size(),
               state(i),
-              s.clock() != null));
+              s.clock() != null,
+              unverifiable(i)));
     }
     return out;
+  }
+
+  /** The step's checks the backend cannot verify, as {@code description: reason}. */
+  private List<String> unverifiable(int index) {
+    return unverifiable.computeIfAbsent(
+        index,
+        i ->
+            runner.unverifiable(i).stream()
+                .map(u -> u.check().describe() + ": " + text(u.reason()))
+                .toList());
   }
 
   private StepState state(int i) {

@@ -117,6 +117,18 @@ public final class LessonView implements View {
     }
     out.add(StyledLine.EMPTY);
     out.addAll(MarkdownRenderer.render(step.body(), width));
+    if (!step.unverifiable().isEmpty()) {
+      out.add(StyledLine.EMPTY);
+      out.addAll(Wrapper.wrap(ctx.t("lesson.unverifiable"), Style.WARN, width));
+      for (String u : step.unverifiable()) {
+        out.addAll(
+            Wrapper.wrap(
+                List.of(Span.of(u)),
+                width,
+                List.of(new Span(CHECK_MARK.get(CheckOutcome.SKIPPED) + " ", Style.WARN)),
+                List.of(Span.of("  "))));
+      }
+    }
     List<String> hints = session.revealedHints(viewing);
     for (int i = 0; i < hints.size(); i++) {
       out.add(StyledLine.EMPTY);

@@ -21,6 +21,7 @@ final class FakeSession implements LessonSession {
   final int[] hints = new int[3];
   final StepState[] states = {StepState.CURRENT, StepState.TODO, StepState.TODO};
   List<CheckView> checks = List.of();
+  List<String> firstStepUnverifiable = List.of();
   ClockView clock = new ClockView(TEN, null, null);
 
   FakeSession(String id, Language language) {
@@ -51,7 +52,8 @@ final class FakeSession implements LessonSession {
                     + "It should fail with **AccessDenied**.",
             2,
             states[0],
-            false),
+            false,
+            firstStepUnverifiable),
         new StepView(
             "trust",
             ja ? "信頼ポリシー" : "Trust policy",

@@ -26,7 +26,8 @@ class LessonViewTest {
       new CheckView(
           "learner-ran: aws s3 ls --profile dev-user → AccessDenied",
           CheckOutcome.FAIL,
-          "Expected the call to be denied (AccessDenied), but it succeeded: dev-user may list buckets.");
+          "Expected the call to be denied (AccessDenied), but it succeeded: dev-user may list"
+              + " buckets.");
   private static final CheckView PASSED =
       new CheckView(
           "learner-ran: aws s3 ls --profile dev-user → AccessDenied", CheckOutcome.PASS, "");
@@ -42,6 +43,25 @@ class LessonViewTest {
 
   private FakeSession session(VirtualUi ui) {
     return ui.curriculum.sessions.get("assume-role-basics");
+  }
+
+  @Test
+  void marksTheChecksTheBackendCannotVerifyBeforeAnythingRuns() throws Exception {
+    VirtualUi ui = new VirtualUi(home, Language.EN);
+    FakeSession fake = new FakeSession("assume-role-basics", Language.EN);
+    ui.curriculum.sessions.put("assume-role-basics", fake);
+    fake.firstStepUnverifiable =
+        List.of(
+            "learner-ran: aws s3 ls → AccessDenied: cannot be verified on this backend"
+                + " (external): no identity-policies");
+    ui.start(new CatalogView(ui.ctx));
+    ui.key(KeyType.Enter);
+    String text = ui.text();
+    assertTrue(text.contains("Checks this backend cannot verify"), text);
+    assertTrue(text.contains("– learner-ran: aws s3 ls → AccessDenied: cannot be"), text);
+    assertTrue(
+        text.contains("   verified on this backend (external): no"), "wrapped, indented: " + text);
+    assertTrue(text.contains("identity-policies"), text);
   }
 
   @Test
