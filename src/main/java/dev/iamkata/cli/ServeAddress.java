@@ -10,9 +10,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The address {@code kata serve} prints for learners: the one it listens on, except that a
- * wildcard ({@code 0.0.0.0}, {@code ::}) is not an address anyone can connect to, so the machine's
- * first non-loopback address (IPv4 preferred) is shown instead.
+ * The address {@code kata serve} prints for learners: the one it listens on, except that a wildcard
+ * ({@code 0.0.0.0}, {@code ::}) is not an address anyone can connect to, so the machine's first
+ * non-loopback address (IPv4 preferred) is shown instead.
  */
 final class ServeAddress {
   private ServeAddress() {}
