@@ -80,8 +80,7 @@ class ServeBindIT {
           seen.stream().anyMatch(l -> l.startsWith("WARNING: listening on 0.0.0.0")),
           String.join("\n", seen));
       InetAddress shown = InetAddress.getByName(host.replaceAll("[\\[\\]]", ""));
-      assertTrue(
-          !shown.isLoopbackAddress() && !shown.isAnyLocalAddress(), "shown address " + host);
+      assertTrue(!shown.isLoopbackAddress() && !shown.isAnyLocalAddress(), "shown address " + host);
       assertTrue(ServeAddress.localAddresses().contains(shown), host + " is this machine's");
       String engine = host;
       assertTrue(

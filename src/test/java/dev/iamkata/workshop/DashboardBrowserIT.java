@@ -89,8 +89,7 @@ class DashboardBrowserIT {
       assertTrue(node.waitFor(60, TimeUnit.SECONDS), "node did not end");
       assertEquals(0, node.exitValue(), String.join("\n", said));
       assertTrue(said.contains("READY 1/3 who-am-i"), String.join("\n", said));
-      assertTrue(
-          said.contains("HEAT [\"step 1: 1\",\"step 2: 2\"]"), String.join("\n", said));
+      assertTrue(said.contains("HEAT [\"step 1: 1\",\"step 2: 2\"]"), String.join("\n", said));
       assertTrue(said.contains("OK"), String.join("\n", said));
       assertEquals(0, carol.runner.currentIndex(), "carol stayed on step 1");
     } finally {
