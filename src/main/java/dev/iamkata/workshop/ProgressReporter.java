@@ -27,6 +27,7 @@ public final class ProgressReporter implements LessonListener {
   private Lesson lesson;
   private boolean warned;
   private volatile boolean muted;
+  private volatile boolean reachable = true;
 
   public ProgressReporter(WorkshopClient client, PrintStream err) {
     this.client = client;
@@ -38,12 +39,17 @@ public final class ProgressReporter implements LessonListener {
    * step:N}), oldest first: those that came with event answers, then those the server still holds.
    */
   public List<String> takeActions() {
-    try {
-      actions.addAll(client.actions());
-    } catch (IOException | WorkshopException ex) {
-      warn(ex);
-    } catch (InterruptedException ex) {
-      Thread.currentThread().interrupt();
+    if (reachable) {
+      try {
+        actions.addAll(client.actions());
+      } catch (IOException | WorkshopException ex) {
+        // no asking again before a line until an event gets through: an unreachable server
+        // must not cost the learner a connect timeout per line
+        reachable = false;
+        warn(ex);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
     }
     List<String> out = new ArrayList<>();
     for (String a = actions.poll(); a != null; a = actions.poll()) {
@@ -72,6 +78,7 @@ public final class ProgressReporter implements LessonListener {
     try {
       List<String> got = client.event(e);
       actions.addAll(got);
+      reachable = true;
     } catch (IOException | WorkshopException ex) {
       warn(ex);
     } catch (InterruptedException ex) {
