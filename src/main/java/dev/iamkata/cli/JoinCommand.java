@@ -13,6 +13,7 @@ import dev.iamkata.shell.InteractiveShell;
 import dev.iamkata.shell.Settings;
 import dev.iamkata.shell.ShellSession;
 import dev.iamkata.workshop.InstructorGate;
+import dev.iamkata.workshop.JoinedTokens;
 import dev.iamkata.workshop.ProgressReporter;
 import dev.iamkata.workshop.WorkshopBackend;
 import dev.iamkata.workshop.WorkshopClient;
@@ -73,10 +74,12 @@ final class JoinCommand implements Callable<Integer> {
       }
     }
     WorkshopClient client;
-    WorkshopClient.Joined joined;
+    WorkshopClient.Rejoined rejoined;
+    JoinedTokens tokens =
+        new JoinedTokens(ShellCli.kataHome().resolve("workshops").resolve("joined"));
     try {
       client = new WorkshopClient(server);
-      joined = client.join(code, name, lesson);
+      rejoined = client.join(code, name, lesson, tokens.token(server, code, name));
     } catch (IllegalArgumentException e) {
       System.err.println("kata join: " + e.getMessage());
       return 2;
@@ -86,6 +89,13 @@ final class JoinCommand implements Callable<Integer> {
     } catch (IOException e) {
       System.err.println("kata join: no workshop answered at " + server + ": " + e.getMessage());
       return 1;
+    }
+    WorkshopClient.Joined joined = rejoined.joined();
+    try {
+      tokens.save(server, code, name, joined);
+    } catch (IOException e) {
+      System.err.println(
+          "kata join: could not keep the token (joining again will not resume): " + e.getMessage());
     }
     if (joined.lesson() == null) {
       System.err.println("kata join: the workshop has no lesson set; pass --lesson ID");
@@ -99,7 +109,7 @@ final class JoinCommand implements Callable<Integer> {
       return 2;
     }
     System.out.println(
-        "joined as "
+        (rejoined.resumed() ? "joined again as " : "joined as ")
             + name
             + ": account "
             + joined.account()
@@ -126,13 +136,18 @@ final class JoinCommand implements Callable<Integer> {
             new LessonRunner(
                 loaded,
                 backend,
-                new InstructorGate(session.runner(), reporter::nextAction),
+                session.runner(),
                 LessonRunner.sandboxFor(home, loaded.id()),
                 ProgressStore.at(home),
                 Clock.systemUTC())) {
       runner.addListener(reporter);
       session.attachLesson(runner);
-      runner.start();
+      session.setLineGate(new InstructorGate(runner, reporter::takeActions));
+      if (rejoined.resumed()) {
+        resume(runner, reporter, rejoined);
+      } else {
+        runner.start();
+      }
       if (script != null) {
         return new BatchShell(session, System.out, System.err).run(script);
       }
@@ -141,5 +156,32 @@ final class JoinCommand implements Callable<Integer> {
       System.err.println("kata join: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Puts a rejoining learner back at the step the server has for them: the lesson starts again and
+   * the steps before are done by their solutions, unreported (the server keeps what it had).
+   */
+  private static void resume(
+      LessonRunner runner, ProgressReporter reporter, WorkshopClient.Rejoined rejoined)
+      throws LessonException, InterruptedException {
+    int steps = runner.lesson().steps().size();
+    int step = Math.max(1, Math.min(rejoined.step(), steps));
+    reporter.mute(true);
+    try {
+      runner.start();
+      runner.jumpTo(step - 1);
+    } finally {
+      reporter.mute(false);
+    }
+    System.out.println(
+        "resumed at step "
+            + step
+            + " of "
+            + steps
+            + (step > 1 ? " (the steps before it redone by their solutions)" : "")
+            + " / ステップ "
+            + step
+            + " から再開します");
   }
 }

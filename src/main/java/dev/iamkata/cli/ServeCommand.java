@@ -66,12 +66,9 @@ final class ServeCommand implements Callable<Integer> {
       return 2;
     }
     InetAddress address = InetAddress.getByName(bind);
-    if (!address.isLoopbackAddress()) {
-      System.err.println(
-          "WARNING: listening on "
-              + bind
-              + ": anyone who can reach this address and has the join code gets an AWS sandbox;"
-              + " use it on a trusted network only");
+    String warning = ServeAddress.warning(address);
+    if (warning != null) {
+      System.err.println(warning);
     }
     Path file =
         db != null ? db : ShellCli.kataHome().resolve("workshops").resolve(workshop + ".db");
@@ -101,7 +98,7 @@ final class ServeCommand implements Callable<Integer> {
                   w.close();
                   stopped.countDown();
                 }));
-    String host = address.isAnyLocalAddress() ? "127.0.0.1" : bind;
+    String host = ServeAddress.advertised(address, ServeAddress.localAddresses());
     System.out.println("workshop: " + w.name() + " (" + file + ")");
     System.out.println("engine: http://" + host + ":" + w.enginePort());
     System.out.println(

@@ -42,6 +42,7 @@ public final class ShellSession implements AutoCloseable {
   private final String lesson;
   private LessonShell lessonShell;
   private LessonShell.Confirm confirm = question -> false;
+  private LineGate gate = LineGate.OPEN;
 
   /**
    * @param endpoint the AWS endpoint all calls go to
@@ -119,6 +120,11 @@ public final class ShellSession implements AutoCloseable {
     this.confirm = confirm;
   }
 
+  /** What stands in front of every learner line (a workshop's instructor actions). */
+  public void setLineGate(LineGate gate) {
+    this.gate = gate;
+  }
+
   /** Every command name a learner can type first on a line, for completion. */
   public List<String> commandNames() {
     List<String> names = new ArrayList<>(interpreter().commandNames());
@@ -149,6 +155,17 @@ public final class ShellSession implements AutoCloseable {
 
   /** Runs one logical line as the learner typed it (through the lesson when one is attached). */
   public CommandResult run(String line) throws InterruptedException {
+    CommandResult r = gate.run(line, this::runLine);
+    String more = lessonShell != null ? lessonShell.drain() : "";
+    if (more.isEmpty()) {
+      return r;
+    }
+    // what the lesson said when the gate drove the runner (a reset, a jump to a step)
+    return new CommandResult(
+        r.line(), r.exitCode(), r.stdout() + more, r.stderr(), r.took(), r.awsCalls());
+  }
+
+  private CommandResult runLine(String line) throws InterruptedException {
     if (lessonShell != null) {
       return lessonShell.run(line, interpreter(), confirm);
     }

@@ -1,49 +1,57 @@
 package dev.iamkata.workshop;
 
 import dev.iamkata.lesson.CommandResult;
-import dev.iamkata.lesson.CommandRunner;
-import dev.iamkata.lesson.Workspace;
+import dev.iamkata.lesson.run.LessonException;
+import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.shell.LineGate;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The learner's command runner in a workshop, applying the instructor's actions before each line:
- * while paused, a line is not run (exit 1, with a message in English and Japanese); a reset or a
- * push to a step is told to the learner, who then types {@code reset lesson} or moves on (the
- * runner cannot be re-entered from inside one of its own commands).
+ * The instructor's actions, applied on the learner's client before each line they type (between
+ * lines, where the lesson runner may be driven): {@code reset} starts the lesson again from step 1,
+ * {@code step:N} brings the learner to step N (earlier steps done by their solutions, recorded as
+ * skipped), and while paused no line runs. After a reset or a jump the line typed is not run: it
+ * was meant for the step the learner was on. Messages are in English and Japanese.
  */
-public final class InstructorGate implements CommandRunner {
-  private final CommandRunner delegate;
-  private final Supplier<String> actions;
+public final class InstructorGate implements LineGate {
+  private final LessonRunner runner;
+  private final Supplier<List<String>> actions;
   private boolean paused;
 
   /**
-   * @param actions the next queued action, or null (e.g. {@link ProgressReporter#nextAction})
+   * @param actions every action waiting now, oldest first (e.g. {@link
+   *     ProgressReporter#takeActions})
    */
-  public InstructorGate(CommandRunner delegate, Supplier<String> actions) {
-    this.delegate = delegate;
+  public InstructorGate(LessonRunner runner, Supplier<List<String>> actions) {
+    this.runner = runner;
     this.actions = actions;
   }
 
   @Override
-  public CommandResult run(String line, Workspace workspace) throws InterruptedException {
+  public CommandResult run(String line, Line next) throws InterruptedException {
     StringBuilder notices = new StringBuilder();
-    for (String a = actions.get(); a != null; a = actions.get()) {
-      notices.append(apply(a));
+    boolean moved = false;
+    for (String a : actions.get()) {
+      moved |= apply(a, notices);
     }
     if (paused) {
-      return new CommandResult(
+      return refused(
           line,
-          1,
-          "",
           notices
               + "the instructor has paused the workshop; wait a moment and try again\n"
-              + "講師がワークショップを一時停止しています。少し待ってからもう一度試してください\n",
-          Duration.ZERO,
-          List.of());
+              + "講師がワークショップを一時停止しています。少し待ってからもう一度試してください\n");
     }
-    CommandResult result = delegate.run(line, workspace);
+    if (moved) {
+      return refused(
+          line,
+          notices
+              + "(not run: `"
+              + line.strip()
+              + "` was typed for the step you were on / 移動前のステップ向けの行なので実行していません)\n");
+    }
+    CommandResult result = next.run(line);
     if (notices.length() == 0) {
       return result;
     }
@@ -61,27 +69,48 @@ public final class InstructorGate implements CommandRunner {
     return paused;
   }
 
-  private String apply(String action) {
+  /** Applies one action, saying what happened; true when the lesson moved. */
+  private boolean apply(String action, StringBuilder notices) throws InterruptedException {
     if ("pause".equals(action)) {
       paused = true;
-      return "";
+      return false;
     }
     if ("resume".equals(action)) {
       paused = false;
-      return "the instructor resumed the workshop / 講師がワークショップを再開しました\n";
+      notices.append("the instructor resumed the workshop / 講師がワークショップを再開しました\n");
+      return false;
     }
-    if ("reset".equals(action)) {
-      return "the instructor reset your AWS accounts; type `reset lesson` to start again"
-          + " / 講師があなたの AWS アカウントをリセットしました。`reset lesson` でやり直してください\n";
+    try {
+      if ("reset".equals(action)) {
+        runner.resetLesson();
+        notices.append(
+            "the instructor reset your AWS accounts and started the lesson again from step 1"
+                + " / 講師があなたの AWS アカウントをリセットし、レッスンをステップ 1 からやり直しにしました\n");
+        return true;
+      }
+      if (action.startsWith("step:")) {
+        int n = Integer.parseInt(action.substring("step:".length()));
+        if (n - 1 == runner.currentIndex()) {
+          return false;
+        }
+        runner.jumpTo(n - 1);
+        notices.append(
+            "the instructor moved the class to step "
+                + n
+                + "; the steps before it were done by their solutions"
+                + " / 講師がクラスをステップ "
+                + n
+                + " へ移動しました(それ以前のステップは模範解答で実行済み)\n");
+        return true;
+      }
+    } catch (LessonException | NumberFormatException e) {
+      notices.append("kata join: could not apply the instructor's ").append(action);
+      notices.append(": ").append(e.getMessage()).append('\n');
     }
-    if (action.startsWith("step:")) {
-      String n = action.substring("step:".length());
-      return "the instructor asks the class to go to step "
-          + n
-          + " / 講師がステップ "
-          + n
-          + " へ進むよう求めています\n";
-    }
-    return "";
+    return false;
+  }
+
+  private static CommandResult refused(String line, String stderr) {
+    return new CommandResult(line, 1, "", stderr, Duration.ZERO, List.of());
   }
 }

@@ -10,6 +10,7 @@ import dev.iamkata.lesson.run.LessonEvent;
 import dev.iamkata.lesson.run.LessonListener;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -25,33 +26,70 @@ public final class ProgressReporter implements LessonListener {
   private final ConcurrentLinkedQueue<String> actions = new ConcurrentLinkedQueue<>();
   private Lesson lesson;
   private boolean warned;
+  private volatile boolean muted;
+  private volatile boolean reachable = true;
 
   public ProgressReporter(WorkshopClient client, PrintStream err) {
     this.client = client;
     this.err = err;
   }
 
-  /** The next instructor action ({@code reset}, {@code pause}, {@code resume}, {@code step:N}). */
-  public String nextAction() {
-    return actions.poll();
+  /**
+   * Every instructor action waiting now ({@code reset}, {@code pause}, {@code resume}, {@code
+   * step:N}), oldest first: those that came with event answers, then those the server still holds.
+   */
+  public List<String> takeActions() {
+    if (reachable) {
+      try {
+        actions.addAll(client.actions());
+      } catch (IOException | WorkshopException ex) {
+        // no asking again before a line until an event gets through: an unreachable server
+        // must not cost the learner a connect timeout per line
+        reachable = false;
+        warn(ex);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (String a = actions.poll(); a != null; a = actions.poll()) {
+      out.add(a);
+    }
+    return out;
+  }
+
+  /**
+   * Stops or starts sending events: a resumed client replays the steps the server already has, and
+   * must not report that replay as new progress.
+   */
+  public void mute(boolean muted) {
+    this.muted = muted;
   }
 
   @Override
   public void on(LessonEvent event) {
-    ObjectNode e = toJson(event);
+    ObjectNode e = muted ? null : toJson(event);
     if (e == null) {
+      if (event instanceof LessonEvent.LessonStarted s) {
+        lesson = s.lesson();
+      }
       return;
     }
     try {
       List<String> got = client.event(e);
       actions.addAll(got);
+      reachable = true;
     } catch (IOException | WorkshopException ex) {
-      if (!warned) {
-        err.println("kata join: could not report progress to the workshop: " + ex.getMessage());
-        warned = true;
-      }
+      warn(ex);
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void warn(Exception ex) {
+    if (!warned) {
+      err.println("kata join: could not reach the workshop: " + ex.getMessage());
+      warned = true;
     }
   }
 

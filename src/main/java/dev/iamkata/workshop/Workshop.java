@@ -220,6 +220,41 @@ public final class Workshop implements AutoCloseable {
     return actions;
   }
 
+  /**
+   * The learner who joined as {@code learnerName} with {@code token}, joining again from the same
+   * machine after their client restarted; a name nobody has yet is a new {@link #join}.
+   *
+   * @throws WorkshopException 403 for a wrong code, 409 when the name is taken and the token is not
+   *     that learner's
+   */
+  public LearnerState rejoin(String code, String learnerName, String lesson, String token)
+      throws WorkshopException, InterruptedException {
+    if (!Secrets.same(joinCode, code)) {
+      throw new WorkshopException(403, "wrong join code for this workshop");
+    }
+    synchronized (this) {
+      for (LearnerState l : learners.values()) {
+        if (l.name.equalsIgnoreCase(learnerName)) {
+          if (!Secrets.same(l.token, token)) {
+            throw new WorkshopException(409, "someone already joined as '" + learnerName + "'");
+          }
+          return l;
+        }
+      }
+    }
+    return join(code, learnerName, lesson);
+  }
+
+  /** Takes the instructor actions waiting for {@code l}'s client (a client asks between lines). */
+  public synchronized List<String> takeActions(LearnerState l) throws WorkshopException {
+    List<String> actions = new ArrayList<>(l.pending);
+    if (!actions.isEmpty()) {
+      l.pending.clear();
+      save(l);
+    }
+    return actions;
+  }
+
   /** Every learner's row, as {@code GET /api/progress} and the dashboard show it. */
   public synchronized List<ObjectNode> progress() {
     List<ObjectNode> rows = new ArrayList<>();

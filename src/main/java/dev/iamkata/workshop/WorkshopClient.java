@@ -1,5 +1,6 @@
 package dev.iamkata.workshop;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -42,7 +43,21 @@ public final class WorkshopClient {
       String secondAdminKey,
       String lesson) {}
 
+  /** What joining again with an earlier token gave: the same learner, and how far they got. */
+  public record Rejoined(Joined joined, boolean resumed, int step, boolean finished) {}
+
   public Joined join(String code, String name, String lesson)
+      throws IOException, InterruptedException, WorkshopException {
+    return join(code, name, lesson, null).joined();
+  }
+
+  /**
+   * Joins, or with the token of an earlier join under the same name, resumes that learner (the
+   * server refuses a taken name with any other token).
+   *
+   * @param earlierToken the token this machine kept from an earlier join, or null
+   */
+  public Rejoined join(String code, String name, String lesson, String earlierToken)
       throws IOException, InterruptedException, WorkshopException {
     ObjectNode body = WorkshopStore.JSON.createObjectNode();
     body.put("code", code);
@@ -50,10 +65,31 @@ public final class WorkshopClient {
     if (lesson != null) {
       body.put("lesson", lesson);
     }
+    if (earlierToken != null) {
+      body.put("token", earlierToken);
+    }
     JsonNode r = post("/api/join", body);
-    Joined joined = WorkshopStore.JSON.treeToValue(r, Joined.class);
+    Joined joined =
+        WorkshopStore.JSON
+            .readerFor(Joined.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .readValue(r);
     token = joined.token();
-    return joined;
+    return new Rejoined(
+        joined,
+        r.path("resumed").asBoolean(),
+        r.path("step").asInt(),
+        r.path("finished").asBoolean());
+  }
+
+  /**
+   * Takes the instructor's actions the server holds for this learner ({@code GET /api/actions}).
+   */
+  public List<String> actions() throws IOException, InterruptedException, WorkshopException {
+    JsonNode r = send(base("/api/actions").GET());
+    List<String> actions = new ArrayList<>();
+    r.path("actions").forEach(a -> actions.add(a.asText()));
+    return actions;
   }
 
   /** Uses the token of an earlier join. */
@@ -80,15 +116,25 @@ public final class WorkshopClient {
 
   private JsonNode post(String path, ObjectNode body)
       throws IOException, InterruptedException, WorkshopException {
-    HttpRequest.Builder req =
-        HttpRequest.newBuilder(server.resolve(path))
-            .timeout(Duration.ofSeconds(30))
+    return send(
+        base(path)
             .header("Content-Type", "application/json")
             .POST(
-                HttpRequest.BodyPublishers.ofByteArray(WorkshopStore.JSON.writeValueAsBytes(body)));
+                HttpRequest.BodyPublishers.ofByteArray(
+                    WorkshopStore.JSON.writeValueAsBytes(body))));
+  }
+
+  private HttpRequest.Builder base(String path) {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30));
     if (token != null) {
       req.header("Authorization", "Bearer " + token);
     }
+    return req;
+  }
+
+  private JsonNode send(HttpRequest.Builder req)
+      throws IOException, InterruptedException, WorkshopException {
     HttpResponse<byte[]> r = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
     JsonNode json = WorkshopStore.JSON.readTree(r.body());
     if (r.statusCode() >= 300) {

@@ -128,12 +128,21 @@ public final class WorkshopHttp implements AutoCloseable {
     String route = method + " " + path;
     if ("POST /api/join".equals(route)) {
       JsonNode req = json(body);
+      boolean again = req.hasNonNull("token");
       LearnerState l =
-          workshop.join(
-              req.path("code").asText(null),
-              req.path("name").asText(null),
-              req.path("lesson").asText(null));
-      System.out.println("joined: learner " + l.id + " (" + l.name + ")");
+          again
+              ? workshop.rejoin(
+                  req.path("code").asText(null),
+                  req.path("name").asText(null),
+                  req.path("lesson").asText(null),
+                  req.path("token").asText())
+              : workshop.join(
+                  req.path("code").asText(null),
+                  req.path("name").asText(null),
+                  req.path("lesson").asText(null));
+      boolean resumed = again && Secrets.same(l.token, req.path("token").asText());
+      System.out.println(
+          (resumed ? "resumed: learner " : "joined: learner ") + l.id + " (" + l.name + ")");
       ObjectNode out = WorkshopStore.JSON.createObjectNode();
       out.put("learner", l.id);
       out.put("token", l.token);
@@ -146,7 +155,14 @@ public final class WorkshopHttp implements AutoCloseable {
       out.put("secondAccount", l.secondAccount);
       out.put("secondAdminKey", l.secondAdminKey);
       out.put("lesson", l.lesson);
+      out.put("resumed", resumed);
+      out.put("step", l.step);
+      out.put("finished", l.finished);
       json(x, 200, out);
+      return;
+    }
+    if ("GET /api/actions".equals(route)) {
+      json(x, 200, Map.of("actions", workshop.takeActions(learner(token))));
       return;
     }
     if (path.startsWith("/api/events") && "POST".equals(method)) {

@@ -298,6 +298,28 @@ public final class LessonRunner implements AutoCloseable {
     if (!lesson.allowSkip()) {
       throw new LessonException("this lesson does not allow skipping steps");
     }
+    return solve();
+  }
+
+  /**
+   * Brings the lesson to step {@code index} as a workshop instructor asks (the instructor decides,
+   * so a lesson's {@code allowSkip} does not apply): forward by running each step's solution, the
+   * steps recorded as skipped; backward, or from a finished lesson, by starting again first.
+   */
+  public void jumpTo(int index) throws LessonException, InterruptedException {
+    if (index < 0 || index >= lesson.steps().size()) {
+      throw new LessonException(
+          "no step " + (index + 1) + " in " + lesson.id() + " (" + lesson.steps().size() + ")");
+    }
+    if (finished || current < 0 || index < current) {
+      start();
+    }
+    while (current < index) {
+      solve();
+    }
+  }
+
+  private List<CheckResult> solve() throws LessonException, InterruptedException {
     for (String line : currentStep().solution()) {
       run(placeholders.apply(line));
     }

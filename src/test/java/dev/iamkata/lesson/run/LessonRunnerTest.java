@@ -291,4 +291,38 @@ class LessonRunnerTest {
     assertThrows(LessonException.class, s::skip);
     assertEquals(0, s.currentIndex());
   }
+
+  @Test
+  void jumpToGoesForwardBySolutionsEvenWhenSkippingIsNotAllowedAndBackByStartingAgain()
+      throws Exception {
+    Lesson l = lesson();
+    LessonRunner r =
+        runner(
+            new Lesson(
+                l.id(),
+                l.order(),
+                l.track(),
+                l.level(),
+                l.title(),
+                l.summary(),
+                l.tags(),
+                l.minutes(),
+                l.prerequisites(),
+                false,
+                l.sourceArticle(),
+                l.setup(),
+                l.steps(),
+                l.folder()));
+    r.start();
+    r.jumpTo(1);
+    assertEquals(1, r.currentIndex());
+    assertEquals(StepStatus.SKIPPED, r.status(0));
+    assertTrue(Files.exists(r.workspace().home().resolve("out.txt")), "step 1's solution ran");
+    assertEquals(1, backend.resets);
+    r.jumpTo(0);
+    assertEquals(0, r.currentIndex());
+    assertEquals(2, backend.resets, "back means starting the lesson again");
+    assertFalse(Files.exists(r.workspace().home().resolve("out.txt")));
+    assertThrows(LessonException.class, () -> r.jumpTo(2));
+  }
 }
