@@ -18,6 +18,8 @@ import java.util.Map;
  * @param sessionPolicies inline session policy documents (JSON) passed to AssumeRole
  * @param policyArns managed policies passed as session policies
  * @param chained true when a role session assumed this role (role chaining)
+ * @param mfaAuthenticated when the caller proved an MFA code for this session (directly, or for the
+ *     session it was made from), or null without MFA; {@code aws:MultiFactorAuthAge} counts from it
  */
 public record SessionClaims(
     String accessKeyId,
@@ -33,7 +35,8 @@ public record SessionClaims(
     List<String> policyArns,
     String sourceIdentity,
     Map<String, String> tags,
-    boolean chained) {
+    boolean chained,
+    Instant mfaAuthenticated) {
 
   /** The kinds of temporary credentials the engine issues. */
   public enum Kind {

@@ -79,7 +79,8 @@ final class FederationToken {
             policyArns,
             null,
             tags,
-            false);
+            false,
+            null);
     GetFederationTokenResponse.Builder out =
         GetFederationTokenResponse.builder()
             .credentials(AssumeRole.credentials(tokens, claims))

@@ -105,7 +105,8 @@ public final class ServiceSessions {
             List.of(),
             null,
             Map.of(),
-            false);
+            false,
+            null);
     trail.recordServiceAssumeRole(servicePrincipal, role.arn, claims, region, Ids.requestId());
     return claims;
   }
