@@ -119,11 +119,10 @@ class MfaIT {
   @Test
   void enablingNeedsTwoConsecutiveCodesAndAFreeDevice() {
     admin.createUser(r -> r.userName("dave"));
-    String devSerial =
-        admin
-            .createVirtualMFADevice(r -> r.virtualMFADeviceName("dave-phone"))
-            .virtualMFADevice()
-            .serialNumber();
+    VirtualMFADevice daves =
+        admin.createVirtualMFADevice(r -> r.virtualMFADeviceName("dave-phone")).virtualMFADevice();
+    String devSerial = daves.serialNumber();
+    String daveSeed = daves.base32StringSeed().asUtf8String();
     AwsServiceException e =
         denied(
             () ->
@@ -158,6 +157,22 @@ class MfaIT {
     assertError("NoSuchEntity", e);
     e = denied(() -> admin.deleteVirtualMFADevice(r -> r.serialNumber(serial)));
     assertError("DeleteConflict", e);
+    long now = Totp.step(engine.engine().clock().instant());
+    admin.enableMFADevice(
+        r ->
+            r.userName("dave")
+                .serialNumber(devSerial)
+                .authenticationCode1(Totp.codeAtStep(daveSeed, now - 1))
+                .authenticationCode2(Totp.codeAtStep(daveSeed, now)));
+    assertEquals(
+        devSerial,
+        admin.listMFADevices(r -> r.userName("dave")).mfaDevices().get(0).serialNumber());
+    assertTrue(admin.listMFADevices().mfaDevices().isEmpty(), "the admin's own devices");
+    e = denied(() -> admin.deleteUser(r -> r.userName("dave")));
+    assertEquals(
+        "Cannot delete entity, must remove MFA device first.", e.awsErrorDetails().errorMessage());
+    admin.deactivateMFADevice(r -> r.userName("dave").serialNumber(devSerial));
+    assertTrue(admin.listMFADevices(r -> r.userName("dave")).mfaDevices().isEmpty());
     admin.deleteVirtualMFADevice(r -> r.serialNumber(devSerial));
     assertTrue(
         admin.listVirtualMFADevices().virtualMFADevices().stream()

@@ -280,7 +280,12 @@ final class MfaOps {
     return ctx.state.read(
         () -> {
           Account account = ctx.readable(caller);
-          User user = user(account, target(caller, q.userName()));
+          String name = target(caller, q.userName());
+          if (name == null) {
+            // the root user's own devices: the engine models MFA for IAM users only
+            return ListMfaDevicesResponse.builder().isTruncated(false).build();
+          }
+          User user = user(account, name);
           List<MfaDevice> mine =
               account.mfaDevices.values().stream()
                   .filter(
