@@ -1,5 +1,6 @@
 package dev.iamkata.shell;
 
+import java.time.Clock;
 import java.util.Map;
 
 /** The built-ins every interpreter has, registered by name. */
@@ -24,6 +25,7 @@ final class CoreCommands {
     commands.put("false", call -> 1);
     commands.put("exit", CoreCommands::exit);
     commands.put("help", CoreCommands::help);
+    commands.put("totp", new TotpCommand(Clock.systemUTC()));
   }
 
   private static int exit(ShellCommand.Call call) {

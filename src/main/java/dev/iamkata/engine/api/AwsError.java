@@ -21,6 +21,7 @@ public enum AwsError {
   NO_SUCH_ENTITY("NoSuchEntity", 404),
   ENTITY_ALREADY_EXISTS("EntityAlreadyExists", 409),
   DELETE_CONFLICT("DeleteConflict", 409),
+  INVALID_AUTHENTICATION_CODE("InvalidAuthenticationCode", 403),
   LIMIT_EXCEEDED("LimitExceeded", 409),
   MALFORMED_POLICY_DOCUMENT("MalformedPolicyDocument", 400),
   INVALID_INPUT("InvalidInput", 400),

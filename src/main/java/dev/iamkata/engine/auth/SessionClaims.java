@@ -21,6 +21,8 @@ import java.util.Map;
  * @param chained true when a role session assumed this role (role chaining)
  * @param transitiveTagKeys the keys of {@code tags} that pass on to sessions chained from this one
  *     (AssumeRole's {@code TransitiveTagKeys}, plus those this session inherited)
+ * @param mfaAuthenticated when the caller proved an MFA code for this session (directly, or for the
+ *     session it was made from), or null without MFA; {@code aws:MultiFactorAuthAge} counts from it
  */
 public record SessionClaims(
     String accessKeyId,
@@ -37,7 +39,8 @@ public record SessionClaims(
     String sourceIdentity,
     Map<String, String> tags,
     boolean chained,
-    List<String> transitiveTagKeys) {
+    List<String> transitiveTagKeys,
+    Instant mfaAuthenticated) {
 
   /** The kinds of temporary credentials the engine issues. */
   public enum Kind {
@@ -52,40 +55,6 @@ public record SessionClaims(
     policyArns = policyArns == null ? List.of() : List.copyOf(policyArns);
     tags = tags == null ? Map.of() : Map.copyOf(tags);
     transitiveTagKeys = transitiveTagKeys == null ? List.of() : List.copyOf(transitiveTagKeys);
-  }
-
-  /** Claims of a session that passes no tags on: every kind but a role session with them. */
-  public SessionClaims(
-      String accessKeyId,
-      String secretAccessKey,
-      String account,
-      Kind kind,
-      String principalName,
-      String principalId,
-      String sessionName,
-      Instant issued,
-      Instant expiration,
-      List<String> sessionPolicies,
-      List<String> policyArns,
-      String sourceIdentity,
-      Map<String, String> tags,
-      boolean chained) {
-    this(
-        accessKeyId,
-        secretAccessKey,
-        account,
-        kind,
-        principalName,
-        principalId,
-        sessionName,
-        issued,
-        expiration,
-        sessionPolicies,
-        policyArns,
-        sourceIdentity,
-        tags,
-        chained,
-        List.of());
   }
 
   /** The tags, with their values, that a session chained from this one inherits. */

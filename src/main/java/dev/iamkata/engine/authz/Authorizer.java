@@ -12,6 +12,8 @@ import dev.iamkata.engine.policy.RequestContext;
 import dev.iamkata.engine.policy.SourcedPolicy;
 import dev.iamkata.engine.state.EngineState;
 import dev.iamkata.engine.state.Role;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -169,8 +171,13 @@ public final class Authorizer {
       context.key("aws:SourceIp", caller.sourceIp());
     }
     if (caller.session() != null) {
-      // the engine has no MFA: temporary credentials say so, long-term keys carry no such key
-      context.key("aws:MultiFactorAuthPresent", "false");
+      // temporary credentials say whether MFA made them; long-term keys carry no such key
+      Instant mfa = caller.session().mfaAuthenticated();
+      context.key("aws:MultiFactorAuthPresent", String.valueOf(mfa != null));
+      if (mfa != null) {
+        long age = Math.max(0, Duration.between(mfa, caller.time()).getSeconds());
+        context.key("aws:MultiFactorAuthAge", String.valueOf(age));
+      }
       context.key("aws:TokenIssueTime", caller.session().issued().toString());
       if (caller.session().sourceIdentity() != null) {
         context.key("aws:SourceIdentity", caller.session().sourceIdentity());

@@ -7,10 +7,10 @@ import java.util.List;
 
 /**
  * The IAM API of the engine: users and access keys, groups, roles, managed and inline policies,
- * permissions boundaries, tags, instance profiles and the policy simulator, as a routing table the
- * dispatcher serves. Every handler works inside {@link EngineState#read} or {@link
- * EngineState#write}, stamps dates from the caller's request time, and fails with IAM's own error
- * codes and messages.
+ * permissions boundaries, tags, instance profiles, virtual MFA devices and the policy simulator, as
+ * a routing table the dispatcher serves. Every handler works inside {@link EngineState#read} or
+ * {@link EngineState#write}, stamps dates from the caller's request time, and fails with IAM's own
+ * error codes and messages.
  */
 public final class IamService {
   /** The XML namespace of IAM's responses. */
@@ -36,6 +36,7 @@ public final class IamService {
     List<Operation<?, ?>> rows = new ArrayList<>();
     rows.addAll(new UserOps(ctx).operations());
     rows.addAll(new AccessKeyOps(ctx).operations());
+    rows.addAll(new MfaOps(ctx).operations());
     rows.addAll(new GroupOps(ctx).operations());
     rows.addAll(new RoleOps(ctx).operations());
     rows.addAll(new TagOps(ctx).operations());

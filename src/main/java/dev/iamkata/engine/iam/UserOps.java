@@ -184,6 +184,15 @@ final class UserOps {
           if (hasKeys) {
             throw deleteConflict("Cannot delete entity, must delete access keys first.");
           }
+          boolean hasMfa =
+              account.mfaDevices.values().stream()
+                  .anyMatch(
+                      d ->
+                          d.userName != null
+                              && Account.key(d.userName).equals(Account.key(user.name)));
+          if (hasMfa) {
+            throw deleteConflict("Cannot delete entity, must remove MFA device first.");
+          }
           if (!user.inlinePolicies.isEmpty()) {
             throw deleteConflict("Cannot delete entity, must delete policies first.");
           }
@@ -215,6 +224,10 @@ final class UserOps {
               key.userName = newName;
             }
           }
+          account.mfaDevices.values().stream()
+              .filter(
+                  d -> d.userName != null && Account.key(d.userName).equals(Account.key(oldName)))
+              .forEach(d -> d.userName = newName);
           account.users.remove(Account.key(oldName));
           user.name = newName;
           user.path = q.newPath() == null ? user.path : q.newPath();

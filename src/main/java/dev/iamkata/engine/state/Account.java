@@ -17,6 +17,9 @@ public final class Account {
   public Map<String, ManagedPolicy> policies = new TreeMap<>();
   public Map<String, InstanceProfile> instanceProfiles = new TreeMap<>();
 
+  /** Virtual MFA devices, by lower-cased device name. */
+  public Map<String, MfaDevice> mfaDevices = new TreeMap<>();
+
   public Account() {}
 
   public Account(String id) {

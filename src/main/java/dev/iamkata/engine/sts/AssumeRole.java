@@ -7,6 +7,7 @@ import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.auth.SessionClaims;
 import dev.iamkata.engine.auth.SessionTokens;
 import dev.iamkata.engine.authz.Authorizer;
+import dev.iamkata.engine.iam.MfaCodes;
 import dev.iamkata.engine.iam.PolicyValidator;
 import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
@@ -32,14 +33,16 @@ import software.amazon.awssdk.services.sts.model.Tag;
 /**
  * STS AssumeRole: validation with the model's constraints, the caller's identity policy and the
  * role's trust policy both consulted, STS's duration rules (the role's MaxSessionDuration, one hour
- * for role chaining), session policies and tags (with the chain's transitive ones, see {@link
- * TransitiveTags}) carried in the sealed token.
+ * for role chaining), session policies, tags (with the chain's transitive ones, see {@link
+ * TransitiveTags}) and the MFA time carried in the sealed token.
  */
 final class AssumeRole {
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:aws:iam::(\\d{12}):role((?:/[\\x21-\\x7E]*)?/)([\\w+=,.@-]+)");
   private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
   private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:\\/-]*");
+  static final Pattern SERIAL = Pattern.compile("[\\w+=/:,.@-]*");
+  static final Pattern TOKEN_CODE = Pattern.compile("[\\d]*");
   private static final int DEFAULT_SECONDS = 3600;
   private static final int CHAINED_MAX_SECONDS = 3600;
 
@@ -47,25 +50,34 @@ final class AssumeRole {
   private final Authorizer authorizer;
   private final PolicyValidator validator;
   private final SessionTokens tokens;
+  private final MfaCodes mfa;
 
   AssumeRole(
-      EngineState state, Authorizer authorizer, PolicyValidator validator, SessionTokens tokens) {
+      EngineState state,
+      Authorizer authorizer,
+      PolicyValidator validator,
+      SessionTokens tokens,
+      MfaCodes mfa) {
     this.state = state;
     this.authorizer = authorizer;
     this.validator = validator;
     this.tokens = tokens;
+    this.mfa = mfa;
   }
 
   AssumeRoleResponse assumeRole(Caller caller, AssumeRoleRequest r) {
     validate(r);
     TransitiveTags chain = TransitiveTags.of(caller, r);
+    Instant mfaTime = mfaTime(mfa, caller, r.serialNumber(), r.tokenCode());
     Optional<Role> role = findRole(r.roleArn());
+    Map<String, List<String>> keys = TransitiveTags.withContext(r, context(r));
+    if (r.serialNumber() != null || r.tokenCode() != null) {
+      // the code this request proved counts, whatever the caller's keys say of MFA
+      keys.put("aws:MultiFactorAuthPresent", List.of("true"));
+      keys.put("aws:MultiFactorAuthAge", List.of("0"));
+    }
     authorizer.authorizeAssumeRole(
-        caller,
-        r.roleArn(),
-        role,
-        TransitiveTags.withContext(r, context(r)),
-        chain.actions(extraActions(r)));
+        caller, r.roleArn(), role, keys, chain.actions(extraActions(r)));
     Role target = role.orElseThrow();
     boolean chained = caller.type() == Caller.Type.ASSUMED_ROLE;
     int seconds = duration(r.durationSeconds(), target.maxSessionDuration, chained);
@@ -91,7 +103,8 @@ final class AssumeRole {
             r.sourceIdentity(),
             tags,
             chained,
-            chain.transitiveKeys());
+            chain.transitiveKeys(),
+            mfaTime);
     AssumeRoleResponse.Builder out =
         AssumeRoleResponse.builder()
             .credentials(credentials(tokens, claims))
@@ -105,6 +118,18 @@ final class AssumeRole {
       out.packedPolicySize(packedPercent(policies, policyArns, tags));
     }
     return out.build();
+  }
+
+  /**
+   * When MFA vouches for the new session: now, if the request carries a serial number or token code
+   * (checked, and failing as STS does); else the caller's own session's MFA time, if any.
+   */
+  static Instant mfaTime(MfaCodes mfa, Caller caller, String serialNumber, String tokenCode) {
+    if (serialNumber != null || tokenCode != null) {
+      mfa.verify(caller, serialNumber, tokenCode);
+      return caller.time().truncatedTo(ChronoUnit.SECONDS);
+    }
+    return caller.session() == null ? null : caller.session().mfaAuthenticated();
   }
 
   /** The ARN of a role session: the role's path is not part of it. */
@@ -139,6 +164,10 @@ final class AssumeRole {
         .length("policy", r.policy(), 1, 2048)
         .length("sourceIdentity", r.sourceIdentity(), 2, 64)
         .pattern("sourceIdentity", r.sourceIdentity(), SESSION_NAME)
+        .length("serialNumber", r.serialNumber(), 9, 256)
+        .pattern("serialNumber", r.serialNumber(), SERIAL)
+        .length("tokenCode", r.tokenCode(), 6, 6)
+        .pattern("tokenCode", r.tokenCode(), TOKEN_CODE)
         .check();
     if (r.policyArns().size() > 10) {
       throw new AwsException(

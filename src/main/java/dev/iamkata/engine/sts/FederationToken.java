@@ -79,7 +79,9 @@ final class FederationToken {
             policyArns,
             null,
             tags,
-            false);
+            false,
+            List.of(),
+            null);
     GetFederationTokenResponse.Builder out =
         GetFederationTokenResponse.builder()
             .credentials(AssumeRole.credentials(tokens, claims))

@@ -105,7 +105,9 @@ public final class ServiceSessions {
             List.of(),
             null,
             Map.of(),
-            false);
+            false,
+            List.of(),
+            null);
     trail.recordServiceAssumeRole(servicePrincipal, role.arn, claims, region, Ids.requestId());
     return claims;
   }

@@ -7,6 +7,7 @@ import dev.iamkata.engine.auth.Sealer;
 import dev.iamkata.engine.auth.SessionClaims;
 import dev.iamkata.engine.auth.SessionTokens;
 import dev.iamkata.engine.authz.Authorizer;
+import dev.iamkata.engine.iam.MfaCodes;
 import dev.iamkata.engine.iam.PolicyValidator;
 import dev.iamkata.engine.protocol.Operation;
 import dev.iamkata.engine.protocol.Service;
@@ -37,12 +38,14 @@ public final class StsService {
   private final Sealer sealer;
   private final AssumeRole assumeRole;
   private final FederationToken federationToken;
+  private final MfaCodes mfa;
 
   public StsService(
       EngineState state, Authorizer authorizer, PolicyValidator validator, Sealer sealer) {
     this.sealer = sealer;
     this.tokens = new SessionTokens(sealer);
-    this.assumeRole = new AssumeRole(state, authorizer, validator, tokens);
+    this.mfa = new MfaCodes(state);
+    this.assumeRole = new AssumeRole(state, authorizer, validator, tokens, mfa);
     this.federationToken = new FederationToken(validator, tokens);
   }
 
@@ -106,7 +109,12 @@ public final class StsService {
     int max = root ? 3600 : 129600;
     new dev.iamkata.engine.api.Validation()
         .range("durationSeconds", r.durationSeconds(), 900, 129600)
+        .length("serialNumber", r.serialNumber(), 9, 256)
+        .pattern("serialNumber", r.serialNumber(), AssumeRole.SERIAL)
+        .length("tokenCode", r.tokenCode(), 6, 6)
+        .pattern("tokenCode", r.tokenCode(), AssumeRole.TOKEN_CODE)
         .check();
+    var mfaTime = AssumeRole.mfaTime(mfa, caller, r.serialNumber(), r.tokenCode());
     int seconds =
         Math.min(r.durationSeconds() == null ? (root ? 3600 : 43200) : r.durationSeconds(), max);
     var now = caller.time().truncatedTo(ChronoUnit.SECONDS);
@@ -125,7 +133,9 @@ public final class StsService {
             List.of(),
             null,
             null,
-            false);
+            false,
+            List.of(),
+            mfaTime);
     return GetSessionTokenResponse.builder()
         .credentials(AssumeRole.credentials(tokens, claims))
         .build();

@@ -152,6 +152,9 @@ public final class BuiltinAws implements AutoCloseable {
         Streaming.handles(op)
             ? Streaming.call(session, op, request, parser, files)
             : Pager.call(session, op, request, parser.paging());
+    if (op.service() == AwsService.IAM && op.name().equals("CreateVirtualMFADevice")) {
+      MfaBootstrap.save(result, parser, files);
+    }
     if (op.service() == AwsService.S3API && op.name().equals("GetBucketLocation")) {
       // botocore reads the element's text: an empty LocationConstraint is None (us-east-1)
       String location = result.path("LocationConstraint").asText("");

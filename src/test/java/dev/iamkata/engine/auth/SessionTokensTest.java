@@ -26,7 +26,9 @@ class SessionTokensTest {
           List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"),
           "alice",
           Map.of("team", "kata"),
-          true);
+          true,
+          List.of("team"),
+          Instant.parse("2026-11-23T09:59:30Z"));
 
   @Test
   void claimsRoundTrip() {

@@ -2,8 +2,10 @@ package dev.iamkata.engine.protocol.query;
 
 import dev.iamkata.engine.protocol.Xml;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
@@ -91,6 +93,9 @@ public final class QueryEncoder {
       xml.close(name);
     } else if (value instanceof Instant instant) {
       xml.element(name, instant.toString());
+    } else if (value instanceof SdkBytes bytes) {
+      // blobs travel base64-encoded, as in every AWS query-protocol response
+      xml.element(name, Base64.getEncoder().encodeToString(bytes.asByteArray()));
     } else {
       xml.element(name, String.valueOf(value));
     }

@@ -17,13 +17,19 @@ import software.amazon.awssdk.services.lambda.model.FunctionCode;
  * {@code lambda create-function --zip-file fileb://f.zip} for {@code Code.ZipFile} ({@code
  * awslambda.py}). Streaming members as {@code streamingoutputarg.py} and {@code argprocess.py} give
  * them: the response body of {@code lambda invoke} and {@code s3api get-object} goes to a required
- * {@code outfile} positional; {@code s3api put-object --body} names a file.
+ * {@code outfile} positional; {@code s3api put-object --body} names a file. {@code iam
+ * create-virtual-mfa-device} requires {@code --outfile} and {@code --bootstrap-method} ({@code
+ * iamvirtmfa.py}): where the seed or QR code goes.
  */
 final class Customizations {
   private final OperationModel op;
   private String count;
   private String zipFile;
   private String body;
+  private String mfaOutfile;
+  private String bootstrapMethod;
+
+  private static final List<String> MFA_METHODS = List.of("QRCodePNG", "Base32StringSeed");
 
   Customizations(OperationModel op) {
     this.op = op;
@@ -36,6 +42,16 @@ final class Customizations {
   /** Whether the operation takes the {@code outfile} positional. */
   boolean outfile() {
     return is(AwsService.LAMBDA, "Invoke") || is(AwsService.S3API, "GetObject");
+  }
+
+  /** The {@code --outfile} of {@code iam create-virtual-mfa-device}, or null. */
+  String mfaOutfile() {
+    return mfaOutfile;
+  }
+
+  /** Its {@code --bootstrap-method}: {@code QRCodePNG} or {@code Base32StringSeed}. */
+  String bootstrapMethod() {
+    return bootstrapMethod;
   }
 
   /** The file {@code --body} names, or null. */
@@ -67,6 +83,22 @@ final class Customizations {
           && w.equals("--zip-file")
           && i + 1 < words.size()) {
         zipFile = words.get(++i);
+      } else if (is(AwsService.IAM, "CreateVirtualMFADevice")
+          && (w.equals("--outfile") || w.equals("--bootstrap-method"))) {
+        if (i + 1 >= words.size() || words.get(i + 1).startsWith("--")) {
+          throw AwsCliException.usage("argument " + w + ": expected one argument");
+        }
+        if (w.equals("--outfile")) {
+          mfaOutfile = words.get(++i);
+        } else {
+          bootstrapMethod = words.get(++i);
+          if (!MFA_METHODS.contains(bootstrapMethod)) {
+            throw AwsCliException.usage(
+                "argument --bootstrap-method: invalid choice: '"
+                    + bootstrapMethod
+                    + "' (choose from 'QRCodePNG', 'Base32StringSeed')");
+          }
+        }
       } else if (is(AwsService.S3API, "PutObject") && w.equals("--body")) {
         if (i + 1 >= words.size() || words.get(i + 1).startsWith("--")) {
           throw AwsCliException.usage("argument --body: expected one argument");
@@ -77,6 +109,20 @@ final class Customizations {
       }
     }
     return rest;
+  }
+
+  /** The customization's own required flags that the words left out. */
+  List<String> missing() {
+    List<String> missing = new ArrayList<>();
+    if (is(AwsService.IAM, "CreateVirtualMFADevice")) {
+      if (mfaOutfile == null) {
+        missing.add("--outfile");
+      }
+      if (bootstrapMethod == null) {
+        missing.add("--bootstrap-method");
+      }
+    }
+    return missing;
   }
 
   /** Sets what the customization supplies on the request builder. */

@@ -75,6 +75,16 @@ public final class ParamParser {
     return outfile;
   }
 
+  /** {@code iam create-virtual-mfa-device --outfile}, once parsed; else null. */
+  public String mfaOutfile() {
+    return custom.mfaOutfile();
+  }
+
+  /** {@code iam create-virtual-mfa-device --bootstrap-method}, once parsed; else null. */
+  public String bootstrapMethod() {
+    return custom.bootstrapMethod();
+  }
+
   /** The file {@code --body} names for a streaming-input operation, once parsed; else null. */
   public String body() {
     return custom.body();
@@ -157,6 +167,7 @@ public final class ParamParser {
     if (custom.outfile() && outfile == null) {
       missing.add("outfile");
     }
+    missing.addAll(custom.missing());
     if (!missing.isEmpty()) {
       throw AwsCliException.usage(
           "the following arguments are required: " + String.join(", ", missing));
