@@ -1,6 +1,5 @@
 package dev.iamkata.lesson.run;
 
-import dev.iamkata.backend.AwsClients;
 import dev.iamkata.backend.Backend;
 import dev.iamkata.backend.BackendException;
 import dev.iamkata.backend.Capability;
@@ -11,8 +10,6 @@ import dev.iamkata.lesson.check.CheckContext;
 import dev.iamkata.lesson.check.CheckEvaluator;
 import dev.iamkata.lesson.check.CheckResult;
 import dev.iamkata.lesson.check.Unverifiable;
-import dev.iamkata.lesson.check.WorkspaceFiles;
-import dev.iamkata.lesson.load.Durations;
 import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.model.Placeholders;
 import dev.iamkata.lesson.model.Step;
@@ -20,7 +17,6 @@ import dev.iamkata.lesson.model.Text;
 import dev.iamkata.lesson.progress.ProgressStore;
 import dev.iamkata.lesson.progress.StepStatus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,10 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.services.iam.IamClient;
 
 /**
  * Runs one lesson against a backend: a small state machine with no UI. {@link #start()} resets the
@@ -41,17 +33,14 @@ import software.amazon.awssdk.services.iam.IamClient;
  * (TUI, shell, grader, workshop) listen to {@link LessonEvent}s. Not thread-safe: drive it from one
  * thread.
  *
- * <p>The sandbox folder holds {@code home/} (the learner's HOME), {@code admin/} (the admin's
- * workspace for setup) and {@code snapshots/N/} (the home at the start of step N).
+ * <p>Building the sandbox and running setup is {@link LessonSandbox}'s job; moving the lesson clock
+ * (or waiting in real time) is {@link LessonClock}'s.
  */
 public final class LessonRunner implements AutoCloseable {
-  private static final Pattern WAIT = Pattern.compile("\\s*wait\\s+(\\S+)\\s*");
-
   private final Lesson lesson;
   private final Backend backend;
   private final CommandRunner commands;
-  private final Path sandbox;
-  private final Clock clock;
+  private final LessonSandbox sandbox;
   private final ProgressRecorder progress;
   private final CheckEvaluator evaluator;
   private final Placeholders placeholders;
@@ -60,12 +49,10 @@ public final class LessonRunner implements AutoCloseable {
   private final Map<Integer, StepStatus> done = new HashMap<>();
   private final Map<Integer, StepSnapshot> snapshots = new HashMap<>();
   private final Map<Integer, Integer> hints = new HashMap<>();
-  private AwsClients clients;
-  private IamClient adminIam;
   private Workspace workspace;
   private int current = -1;
   private boolean finished;
-  private RealWait realWait = RealWait.off();
+  private LessonClock time;
 
   /**
    * @param sandbox this lesson's sandbox folder, e.g. {@code $IAM_KATA_HOME/sandboxes/<lesson>}
@@ -83,13 +70,13 @@ public final class LessonRunner implements AutoCloseable {
     this.lesson = lesson;
     this.backend = backend;
     this.commands = commands;
-    this.sandbox = sandbox.toAbsolutePath();
-    this.clock = clock;
     this.progress = new ProgressRecorder(progress, lesson.id(), clock);
     this.evaluator = new CheckEvaluator(clock);
     this.placeholders =
         Placeholders.of(
             backend.accountId(), backend.secondAccountId(), backend.region(), backend.endpoint());
+    this.sandbox = new LessonSandbox(lesson, backend, commands, placeholders, sandbox);
+    this.time = new LessonClock(backend, RealWait.off(), this::emit);
   }
 
   /**
@@ -97,7 +84,7 @@ public final class LessonRunner implements AutoCloseable {
    * unless set. Set it before {@link #start()}.
    */
   public LessonRunner realWait(RealWait wait) {
-    this.realWait = wait;
+    this.time = new LessonClock(backend, wait, this::emit);
     return this;
   }
 
@@ -108,7 +95,7 @@ public final class LessonRunner implements AutoCloseable {
    * real.
    */
   public boolean waitsInRealTime() {
-    return realWait.appliesTo(backend.capabilities());
+    return time.inRealTime();
   }
 
   /**
@@ -120,7 +107,7 @@ public final class LessonRunner implements AutoCloseable {
         lesson.steps().get(index).checks(),
         backend.capabilities(),
         backend.name(),
-        realWait.isAllowed());
+        time.allowsRealWait());
   }
 
   /** {@code $IAM_KATA_HOME/sandboxes/<lesson>}. */
@@ -168,52 +155,7 @@ public final class LessonRunner implements AutoCloseable {
 
   /** Resets the backend, builds the sandbox, runs setup as the admin and enters the first step. */
   public void start() throws LessonException, InterruptedException {
-    try {
-      backend.reset();
-      if (clients == null) {
-        clients = AwsClients.of(backend);
-        var key = backend.adminKey(backend.accountId());
-        adminIam =
-            clients.iam(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
-      }
-      WorkspaceFiles.deleteTree(sandbox);
-      workspace =
-          new Workspace(
-              Files.createDirectories(sandbox.resolve("home")),
-              backend.endpoint(),
-              backend.region());
-      Workspace admin =
-          new Workspace(
-              Files.createDirectories(sandbox.resolve("admin")),
-              backend.endpoint(),
-              backend.region());
-      AwsClients aws = clients;
-      Setup setup =
-          new Setup(
-              lesson,
-              commands,
-              adminIam,
-              placeholders,
-              new Setup.OtherAccounts(
-                  backend::adminKey,
-                  account -> {
-                    var k = backend.adminKey(account);
-                    return aws.iam(
-                        AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey()));
-                  },
-                  account -> {
-                    try {
-                      return java.nio.file.Files.createDirectories(
-                          sandbox.resolve("admin-" + account));
-                    } catch (IOException e) {
-                      throw new java.io.UncheckedIOException(e);
-                    }
-                  }));
-      setup.prepareAdmin(admin, backend.adminKey(backend.accountId()));
-      setup.run(admin, workspace);
-    } catch (BackendException | IOException | RuntimeException e) {
-      throw new LessonException("cannot start " + lesson.id() + ": " + e.getMessage(), e);
-    }
+    workspace = sandbox.build();
     commandsByStep.clear();
     done.clear();
     snapshots.clear();
@@ -244,13 +186,11 @@ public final class LessonRunner implements AutoCloseable {
    */
   public CommandResult run(String typed) throws LessonException, InterruptedException {
     requireStep();
-    String line = placeholders.apply(typed);
-    if (waitsInRealTime()) {
-      line = RealWait.shortSessions(line);
+    String line = time.prepare(placeholders.apply(typed));
+    CommandResult result = time.waitLine(current, currentStep(), line);
+    if (result == null) {
+      result = commands.run(line, workspace);
     }
-    Matcher wait = WAIT.matcher(line);
-    CommandResult result =
-        wait.matches() ? waitLine(line, wait.group(1)) : commands.run(line, workspace);
     commandsByStep.computeIfAbsent(current, i -> new ArrayList<>()).add(result);
     progress.attempt(currentStep().id());
     emit(new LessonEvent.CommandRan(current, result));
@@ -355,44 +295,7 @@ public final class LessonRunner implements AutoCloseable {
    */
   public Duration waitClock(Duration by) throws LessonException, InterruptedException {
     requireStep();
-    if (currentStep().clock() == null) {
-      throw new LessonException("this step has no clock: there is nothing to wait for");
-    }
-    try {
-      Duration moved = by;
-      if (waitsInRealTime()) {
-        moved = RealWait.length(by);
-        realWait.await(moved);
-      } else {
-        backend.advanceClock(by);
-      }
-      emit(new LessonEvent.ClockAdvanced(current, moved, backend.clockTime()));
-      return moved;
-    } catch (BackendException e) {
-      throw new LessonException("cannot move the clock: " + e.getMessage(), e);
-    }
-  }
-
-  private CommandResult waitLine(String line, String amount) throws InterruptedException {
-    Duration d = Durations.parse(amount);
-    if (d == null) {
-      return new CommandResult(
-          line, 2, "", "wait: " + Durations.EXPECTED + "\n", Duration.ZERO, List.of());
-    }
-    try {
-      Duration moved = waitClock(d);
-      String said =
-          moved.equals(d)
-              ? "the lesson clock moved " + amount + " ahead\n"
-              : "waited "
-                  + moved.toSeconds()
-                  + " s in real time (this backend's clock cannot be moved; sessions last 15"
-                  + " minutes)\n";
-      return new CommandResult(line, 0, said, "", Duration.ZERO, List.of());
-    } catch (LessonException e) {
-      return new CommandResult(
-          line, 1, "", "wait: " + e.getMessage() + "\n", Duration.ZERO, List.of());
-    }
+    return time.move(current, currentStep(), by);
   }
 
   private void pass(boolean skipped) throws LessonException, InterruptedException {
@@ -410,10 +313,7 @@ public final class LessonRunner implements AutoCloseable {
   private void enter(int index) throws LessonException {
     current = index;
     try {
-      snapshots.put(
-          index,
-          StepSnapshot.take(
-              backend, workspace, sandbox.resolve("snapshots").resolve(Integer.toString(index))));
+      snapshots.put(index, StepSnapshot.take(backend, workspace, sandbox.snapshotFolder(index)));
     } catch (BackendException | IOException e) {
       throw new LessonException("cannot snapshot step " + (index + 1) + ": " + e.getMessage(), e);
     }
@@ -441,12 +341,12 @@ public final class LessonRunner implements AutoCloseable {
         workspace,
         commands,
         placeholders,
-        adminIam,
+        sandbox.adminIam(),
         lesson.folder(),
         backend.capabilities(),
         backend.name(),
         CheckEvaluator.DEFAULT_TIMEOUT,
-        realWait.isAllowed());
+        time.allowsRealWait());
   }
 
   private void requireStep() {
@@ -467,8 +367,6 @@ public final class LessonRunner implements AutoCloseable {
 
   @Override
   public void close() {
-    if (clients != null) {
-      clients.close();
-    }
+    sandbox.close();
   }
 }
