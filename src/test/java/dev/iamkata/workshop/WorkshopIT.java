@@ -79,13 +79,13 @@ class WorkshopIT {
     run(lesson, jb, b, List.of("aws sts get-caller-identity"));
 
     // after the lessons started (a start resets the learner's accounts)
-    // isolation: B's admin is denied A's bucket
+    // isolation: A's bucket is not in B's world at all (each learner is a tenant of their own)
     s3(ja.endpoint(), ja.adminKey()).createBucket(r -> r.bucket("alice-notes"));
     S3Exception denied =
         assertThrows(
             S3Exception.class,
             () -> s3(jb.endpoint(), jb.adminKey()).listObjectsV2(r -> r.bucket("alice-notes")));
-    assertEquals("AccessDenied", denied.awsErrorDetails().errorCode());
+    assertEquals("NoSuchBucket", denied.awsErrorDetails().errorCode());
     // a learner's token opens no instructor route
     assertEquals(401, get(base + "/api/progress?token=" + ja.token()).statusCode());
     assertEquals(401, get(base + "/api/progress").statusCode());
