@@ -43,6 +43,15 @@ public final class Workshop implements AutoCloseable {
   private final Set<String> lessons;
   private final Clock clock;
   private final Map<String, LearnerState> learners = new LinkedHashMap<>();
+
+  /** Every learner, for the token lookup of every request without taking {@code this}. */
+  private volatile List<LearnerState> byToken = List.of();
+
+  /** Names being joined right now (their accounts are being made outside the lock). */
+  private final Set<String> joining = new java.util.HashSet<>();
+
+  private int nextId = 1;
+  private final LearnerWriter writer;
   private final EventHub hub = new EventHub();
 
   /** Learners whose world changed since it was last saved. */
@@ -65,6 +74,7 @@ public final class Workshop implements AutoCloseable {
     this.instructorToken = instructorToken;
     this.lessons = Set.copyOf(lessons);
     this.clock = clock;
+    this.writer = new LearnerWriter(store);
   }
 
   /**
@@ -130,7 +140,9 @@ public final class Workshop implements AutoCloseable {
     synchronized (this) {
       for (LearnerState l : store.learners()) {
         learners.put(l.id, l);
+        nextId = Math.max(nextId, Integer.parseInt(l.id) + 1);
       }
+      byToken = List.copyOf(learners.values());
     }
   }
 
@@ -175,9 +187,9 @@ public final class Workshop implements AutoCloseable {
   }
 
   /** The learner whose token this is, or null; compares against every learner in constant time. */
-  public synchronized LearnerState learnerByToken(String token) {
+  public LearnerState learnerByToken(String token) {
     LearnerState found = null;
-    for (LearnerState l : learners.values()) {
+    for (LearnerState l : byToken) {
       if (Secrets.same(l.token, token)) {
         found = l;
       }
@@ -202,19 +214,26 @@ public final class Workshop implements AutoCloseable {
       throw new WorkshopException(
           400, "this workshop runs " + String.join(", ", lessons) + ", not " + lesson);
     }
+    LearnerState l = new LearnerState();
+    String key = learnerName.toLowerCase(java.util.Locale.ROOT);
     synchronized (this) {
-      for (LearnerState l : learners.values()) {
-        if (l.name.equalsIgnoreCase(learnerName)) {
+      for (LearnerState other : learners.values()) {
+        if (other.name.equalsIgnoreCase(learnerName)) {
           throw new WorkshopException(409, "someone already joined as '" + learnerName + "'");
         }
       }
-      LearnerState l = new LearnerState();
-      l.id = String.format("%04d", learners.size() + 1);
+      if (!joining.add(key)) {
+        throw new WorkshopException(409, "someone already joined as '" + learnerName + "'");
+      }
+      l.id = String.format("%04d", nextId++);
+    }
+    try {
       l.name = learnerName;
       l.token = Secrets.token();
       l.lesson = lesson != null ? lesson : lessons.stream().sorted().findFirst().orElse(null);
+      // made outside the lock, so one join does not hold up every learner's events; both accounts
+      // in the learner's own tenant: their bucket names and clock are theirs
       try {
-        // both accounts in the learner's own tenant: their bucket names and clock are theirs
         String tenant = "tenant=" + l.id;
         JsonNode first = WorkshopStore.JSON.readTree(root.call("POST", "accounts", tenant));
         JsonNode second = WorkshopStore.JSON.readTree(root.call("POST", "accounts", tenant));
@@ -227,11 +246,20 @@ public final class Workshop implements AutoCloseable {
       }
       l.joined = clock.instant();
       l.lastActivity = l.joined;
-      learners.put(l.id, l);
-      save(l);
-      dirty.add(l.id);
-      publish(l);
+      long ticket;
+      synchronized (this) {
+        learners.put(l.id, l);
+        byToken = List.copyOf(learners.values());
+        ticket = submit(l);
+        dirty.add(l.id);
+        publish(l);
+      }
+      writer.await(ticket);
       return l;
+    } finally {
+      synchronized (this) {
+        joining.remove(key);
+      }
     }
   }
 
@@ -239,13 +267,20 @@ public final class Workshop implements AutoCloseable {
    * Applies one progress event from a learner's client and returns the instructor actions waiting
    * for that client (then forgotten).
    */
-  public synchronized List<String> event(LearnerState l, JsonNode event) throws WorkshopException {
-    ProgressEvents.apply(l, event, clock.instant());
-    List<String> actions = new ArrayList<>(l.pending);
-    l.pending.clear();
-    save(l);
-    dirty.add(l.id);
-    publish(l);
+  public List<String> event(LearnerState l, JsonNode event)
+      throws WorkshopException, InterruptedException {
+    List<String> actions;
+    long ticket;
+    synchronized (this) {
+      ProgressEvents.apply(l, event, clock.instant());
+      actions = new ArrayList<>(l.pending);
+      l.pending.clear();
+      ticket = submit(l);
+      dirty.add(l.id);
+      publish(l);
+    }
+    // acknowledged once the row is committed, without holding the workshop's lock meanwhile
+    writer.await(ticket);
     return actions;
   }
 
@@ -370,11 +405,18 @@ public final class Workshop implements AutoCloseable {
     return l;
   }
 
+  /** Queues the learner's row for the group commit; call while holding {@code this}. */
+  private long submit(LearnerState l) {
+    return writer.submit(l.id, WorkshopStore.json(l));
+  }
+
+  /** Saves the learner's row and waits for the commit (instructor actions, rare). */
   private void save(LearnerState l) throws WorkshopException {
     try {
-      store.saveLearner(l);
-    } catch (SQLException e) {
-      throw new WorkshopException(500, "could not save progress: " + e.getMessage());
+      writer.await(submit(l));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkshopException(500, "interrupted while saving progress");
     }
   }
 
@@ -391,6 +433,7 @@ public final class Workshop implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    writer.close();
     engine.close();
     store.close();
   }

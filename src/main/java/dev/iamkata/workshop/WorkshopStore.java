@@ -86,13 +86,23 @@ public final class WorkshopStore implements AutoCloseable {
     }
   }
 
-  /** Writes one learner's state (insert or replace). */
-  public synchronized void saveLearner(LearnerState learner) throws SQLException {
+  /** Writes several learners' rows (id to state JSON) in one transaction. */
+  public synchronized void saveLearners(Map<String, String> rows) throws SQLException {
+    db.setAutoCommit(false);
     try (PreparedStatement p =
         db.prepareStatement("INSERT OR REPLACE INTO learners (id, state) VALUES (?, ?)")) {
-      p.setString(1, learner.id);
-      p.setString(2, json(learner));
-      p.executeUpdate();
+      for (Map.Entry<String, String> row : rows.entrySet()) {
+        p.setString(1, row.getKey());
+        p.setString(2, row.getValue());
+        p.addBatch();
+      }
+      p.executeBatch();
+      db.commit();
+    } catch (SQLException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(true);
     }
   }
 
@@ -153,7 +163,7 @@ public final class WorkshopStore implements AutoCloseable {
     return out;
   }
 
-  private static String json(Object value) {
+  static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (IOException e) {
