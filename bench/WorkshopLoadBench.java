@@ -55,7 +55,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * timed (engine, control and workshop API alike). A check whose outcome differs from the lesson's
  * expectation is a failed check; at the end every learner's grades on the server must hold every
  * passed check the learner reported in its current run, else the check was lost. Prints requests/s,
- * p50/p99, failures and the server's RSS. Properties: -Dlearners=200 -Dseconds=60 -DthinkMs=1000.
+ * p50/p99 over the whole run and over the requests after a warm-up (-DwarmupSeconds, default 30:
+ * JIT, class loading and every learner's join), where the slow requests fall (by second and step),
+ * failures and the server's RSS. Properties: -Dlearners=200 -Dseconds=60 -DthinkMs=1000.
  */
 public final class WorkshopLoadBench {
   private static final Pattern DASHBOARD =
@@ -77,6 +79,13 @@ public final class WorkshopLoadBench {
   private static final int STEPS = STEP_IDS.size();
 
   private static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
+  /** The requests that started after the warm-up (JIT, class loading, every learner's join). */
+  private static final ConcurrentLinkedQueue<Long> WARM = new ConcurrentLinkedQueue<>();
+  private static final long WARMUP_NANOS =
+      TimeUnit.SECONDS.toNanos(Integer.getInteger("warmupSeconds", 30));
+  /** Start (nanos since the bench began) and label of every request over 50 ms, for the tail. */
+  private static final ConcurrentLinkedQueue<String> SLOW = new ConcurrentLinkedQueue<>();
+  private static final long T0 = System.nanoTime();
   private static final AtomicInteger FAILED_REQUESTS = new AtomicInteger();
   private static final AtomicInteger FAILED_CHECKS = new AtomicInteger();
   private static final AtomicInteger CHECKS = new AtomicInteger();
@@ -145,17 +154,30 @@ public final class WorkshopLoadBench {
     server.waitFor(20, TimeUnit.SECONDS);
     http.close();
 
+    // where the tail is: slow requests by the second of the run they started in, and by kind
+    Map<String, Integer> bySecond = new java.util.TreeMap<>();
+    Map<String, Integer> byKind = new java.util.TreeMap<>();
+    for (String slow : SLOW) {
+      String[] parts = slow.split(" ", 2);
+      bySecond.merge(String.format("%03d", Long.parseLong(parts[0]) / 1_000_000_000L), 1, Integer::sum);
+      byKind.merge(parts[1], 1, Integer::sum);
+    }
+    System.out.println("requests over 50 ms by second of the run: " + bySecond);
+    System.out.println("requests over 50 ms by kind: " + byKind);
     List<Long> sorted = new ArrayList<>(LATENCIES);
     Collections.sort(sorted);
+    List<Long> warm = new ArrayList<>(WARM);
+    Collections.sort(warm);
     System.out.printf(
         "learners %d, %d s, think %d ms: %d lessons finished, %d checks%n",
         learners, seconds, thinkMs, LESSONS.get(), CHECKS.get());
     System.out.println(
-        "| learners | time | think | requests | req/s | p50 | p99 | failed requests | failed checks"
-            + " | lost checks | server RSS |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        "| learners | time | think | requests | req/s | p50 | p99 | p50 warm | p99 warm | failed"
+            + " requests | failed checks | lost checks | server RSS |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     System.out.printf(
-        "| %d | %d s | %.1f s | %d | %.0f | %.1f ms | %.1f ms | %d | %d | %d | %d MiB |%n",
+        "| %d | %d s | %.1f s | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %d | %d |"
+            + " %d MiB |%n",
         learners,
         seconds,
         thinkMs / 1000.0,
@@ -163,6 +185,8 @@ public final class WorkshopLoadBench {
         sorted.size() / (double) seconds,
         pct(sorted, 0.50) / 1e6,
         pct(sorted, 0.99) / 1e6,
+        pct(warm, 0.50) / 1e6,
+        pct(warm, 0.99) / 1e6,
         FAILED_REQUESTS.get(),
         FAILED_CHECKS.get(),
         lost,
@@ -258,7 +282,9 @@ public final class WorkshopLoadBench {
     void lesson() throws Exception {
       String role = "arn:aws:iam::" + account + ":role/dev-role";
       String devArn = "arn:aws:iam::" + account + ":user/dev-user";
+      PHASE.set("reset");
       timed(() -> backend.reset());
+      PHASE.set("setup");
       passedThisRun = 0;
       reported.put(name, 0);
       event("started", 1, "user-is-denied");
@@ -389,6 +415,7 @@ public final class WorkshopLoadBench {
     }
 
     private void step(int n, String id, boolean passed) throws Exception {
+      PHASE.set("events");
       CHECKS.incrementAndGet();
       if (!passed) {
         FAILED_CHECKS.incrementAndGet();
@@ -404,6 +431,7 @@ public final class WorkshopLoadBench {
         event("step", n + 1, STEP_IDS.get(n));
       }
       think();
+      PHASE.set(n < STEPS ? STEP_IDS.get(n) : "finished");
     }
 
     private void event(String type, int step, String stepId) throws Exception {
@@ -481,7 +509,21 @@ public final class WorkshopLoadBench {
       }
       throw e;
     } finally {
-      LATENCIES.add(System.nanoTime() - t0);
+      note(t0);
+    }
+  }
+
+  /** The step being run, as the label of slow requests. */
+  private static final ThreadLocal<String> PHASE = ThreadLocal.withInitial(() -> "join");
+
+  private static void note(long t0) {
+    long took = System.nanoTime() - t0;
+    LATENCIES.add(took);
+    if (t0 - T0 >= WARMUP_NANOS) {
+      WARM.add(took);
+    }
+    if (took > 50_000_000L) {
+      SLOW.add((t0 - T0) + " " + PHASE.get());
     }
   }
 
@@ -505,7 +547,7 @@ public final class WorkshopLoadBench {
       FAILED_REQUESTS.incrementAndGet();
       return e.toString();
     } finally {
-      LATENCIES.add(System.nanoTime() - t0);
+      note(t0);
     }
   }
 
