@@ -150,6 +150,7 @@ public final class WorkshopLoadBench {
     pool.awaitTermination(seconds + 300, TimeUnit.SECONDS);
     int lost = lostChecks(hp, token, reported);
     long rss = rssKiB(server.pid());
+    double cpu = cpuSeconds(server.pid());
     server.destroy();
     server.waitFor(20, TimeUnit.SECONDS);
     http.close();
@@ -162,6 +163,9 @@ public final class WorkshopLoadBench {
       bySecond.merge(String.format("%03d", Long.parseLong(parts[0]) / 1_000_000_000L), 1, Integer::sum);
       byKind.merge(parts[1], 1, Integer::sum);
     }
+    System.out.printf(
+        "server CPU: %.1f s in all, %.2f ms per request%n",
+        cpu, cpu * 1000 / Math.max(1, LATENCIES.size()));
     System.out.println("requests over 50 ms by second of the run: " + bySecond);
     System.out.println("requests over 50 ms by kind: " + byKind);
     List<Long> sorted = new ArrayList<>(LATENCIES);
@@ -581,6 +585,13 @@ public final class WorkshopLoadBench {
 
   private static long pct(List<Long> sorted, double p) {
     return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * p));
+  }
+
+  /** User plus system CPU time of the process so far (clock ticks of /proc/PID/stat, 100 a second). */
+  private static double cpuSeconds(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   private static long rssKiB(long pid) throws Exception {
