@@ -1,8 +1,15 @@
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.iamkata.engine.AccessKeyPair;
+import dev.iamkata.workshop.WorkshopBackend;
 import dev.iamkata.workshop.WorkshopClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,33 +17,79 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.PolicyEvaluationDecisionType;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
- * Workshop load test, run by bench/workshop-load: starts `kata serve` as a child process, joins N
- * simulated learners on loopback and lets each run lesson-like rounds (STS GetCallerIdentity, IAM
- * CreateUser + ListUsers in their own account, then a progress event with its checks) with a think
- * time between rounds, for a bounded time. Prints requests/s, p50/p99 latency, failures and the
- * server's RSS. Properties: -Dlearners=200 -Dseconds=60 -DthinkMs=1000.
+ * Workshop load test, run by bench/workshop-load: starts {@code kata serve} as a child process and
+ * lets N simulated learners each run the whole of assume-role-basics over the AWS SDK, again and
+ * again, for a bounded time: the lesson's start (reset of the learner's two accounts) and setup
+ * (two users, dev-user's key, dev-role with its policy, testbucket1..3), then each step's solution
+ * calls, the calls its checks make (SimulatePrincipalPolicy, GetRole), a progress event with the
+ * step's checks, and a think time (uniform 0.5x to 1.5x of thinkMs) before the next step; the last
+ * step's {@code wait 1h} moves the learner's own clock and expects ExpiredToken. Every request is
+ * timed (engine, control and workshop API alike). A check whose outcome differs from the lesson's
+ * expectation is a failed check; at the end every learner's grades on the server must hold every
+ * passed check the learner reported in its current run, else the check was lost. Prints requests/s,
+ * p50/p99 over the whole run and over the requests after a warm-up (-DwarmupSeconds, default 30:
+ * JIT, class loading and every learner's join), where the slow requests fall (by second and step),
+ * failures and the server's RSS. Properties: -Dlearners=200 -Dseconds=60 -DthinkMs=1000.
  */
 public final class WorkshopLoadBench {
   private static final Pattern DASHBOARD =
       Pattern.compile("instructor dashboard: http://([^/]+)/\\?token=(\\w+)");
   private static final Pattern CODE = Pattern.compile("join code: (\\w+)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> STEP_IDS =
+      List.of(
+          "user-is-denied",
+          "allow-assume-role",
+          "trust-the-user",
+          "assume-role",
+          "save-profile",
+          "session-lists",
+          "no-dynamodb",
+          "user-still-denied",
+          "who-am-i",
+          "expiry");
+  private static final int STEPS = STEP_IDS.size();
+
+  private static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
+  /** The requests that started after the warm-up (JIT, class loading, every learner's join). */
+  private static final ConcurrentLinkedQueue<Long> WARM = new ConcurrentLinkedQueue<>();
+  private static final long WARMUP_NANOS =
+      TimeUnit.SECONDS.toNanos(Integer.getInteger("warmupSeconds", 30));
+  /** Start (nanos since the bench began) and label of every request over 50 ms, for the tail. */
+  private static final ConcurrentLinkedQueue<String> SLOW = new ConcurrentLinkedQueue<>();
+  private static final long T0 = System.nanoTime();
+  private static final AtomicInteger FAILED_REQUESTS = new AtomicInteger();
+  private static final AtomicInteger FAILED_CHECKS = new AtomicInteger();
+  private static final AtomicInteger CHECKS = new AtomicInteger();
+  private static final AtomicInteger LESSONS = new AtomicInteger();
 
   public static void main(String[] args) throws Exception {
     String jar = args.length > 0 ? args[0] : "target/iam-kata.jar";
@@ -53,6 +106,7 @@ public final class WorkshopLoadBench {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     String hostPort = null;
+    String token = null;
     String code = null;
     while (code == null) {
       String line = out.readLine();
@@ -62,22 +116,21 @@ public final class WorkshopLoadBench {
       Matcher d = DASHBOARD.matcher(line);
       if (d.find()) {
         hostPort = d.group(1);
+        token = d.group(2);
       }
       Matcher c = CODE.matcher(line);
       if (c.find()) {
         code = c.group(1);
       }
     }
-    Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+    Thread drain = new Thread(() -> out.lines().forEach(System.err::println));
     drain.setDaemon(true);
     drain.start();
 
-    SdkHttpClient http = ApacheHttpClient.builder().maxConnections(learners + 8).build();
-    ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-    AtomicInteger failures = new AtomicInteger();
-    AtomicInteger rounds = new AtomicInteger();
+    SdkHttpClient http = ApacheHttpClient.builder().maxConnections(2 * learners + 8).build();
     ExecutorService pool = Executors.newFixedThreadPool(learners);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    Map<String, Integer> reported = new ConcurrentHashMap<>();
     final String hp = hostPort;
     final String jc = code;
     for (int i = 0; i < learners; i++) {
@@ -85,93 +138,460 @@ public final class WorkshopLoadBench {
       pool.submit(
           () -> {
             try {
-              WorkshopClient client = new WorkshopClient(hp);
-              WorkshopClient.Joined j = client.join(jc, "learner-" + n, "assume-role-basics");
-              AccessKeyPair k = AccessKeyPair.parse(j.adminKey());
-              var creds =
-                  StaticCredentialsProvider.create(
-                      AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey()));
-              StsClient sts =
-                  StsClient.builder()
-                      .endpointOverride(URI.create(j.endpoint()))
-                      .region(Region.US_EAST_1)
-                      .httpClient(http)
-                      .credentialsProvider(creds)
-                      .build();
-              IamClient iam =
-                  IamClient.builder()
-                      .endpointOverride(URI.create(j.endpoint()))
-                      .region(Region.US_EAST_1)
-                      .httpClient(http)
-                      .credentialsProvider(creds)
-                      .build();
-              Thread.sleep(ThreadLocalRandom.current().nextInt(Math.max(1, thinkMs)));
-              for (int r = 0; System.nanoTime() < end; r++) {
-                final int round = r;
-                timed(latencies, failures, () -> sts.getCallerIdentity());
-                timed(latencies, failures, () -> iam.createUser(b -> b.userName("u" + round)));
-                timed(latencies, failures, () -> iam.listUsers());
-                timed(
-                    latencies,
-                    failures,
-                    () ->
-                        client.event(
-                            (com.fasterxml.jackson.databind.node.ObjectNode)
-                                new com.fasterxml.jackson.databind.ObjectMapper()
-                                    .readTree(
-                                        "{\"type\":\"checks\",\"step\":1,\"stepId\":\"s\",\"steps\":10,"
-                                            + "\"checks\":[{\"kind\":\"state\",\"description\":\"d\","
-                                            + "\"status\":\"PASS\",\"millis\":1}]}")));
-                rounds.incrementAndGet();
-                Thread.sleep(thinkMs);
-              }
+              new Learner(hp, jc, "learner-" + n, http, thinkMs, end, reported).run();
             } catch (Exception e) {
-              failures.incrementAndGet();
+              FAILED_REQUESTS.incrementAndGet();
               System.err.println("learner " + n + ": " + e);
             }
             return null;
           });
     }
     pool.shutdown();
-    pool.awaitTermination(seconds + 120, TimeUnit.SECONDS);
+    pool.awaitTermination(seconds + 300, TimeUnit.SECONDS);
+    int lost = lostChecks(hp, token, reported);
     long rss = rssKiB(server.pid());
+    double cpu = cpuSeconds(server.pid());
     server.destroy();
     server.waitFor(20, TimeUnit.SECONDS);
     http.close();
 
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    System.out.printf("learners %d, %d s, think %d ms%n", learners, seconds, thinkMs);
-    System.out.println("| requests | req/s | p50 ms | p99 ms | failed | server RSS MiB |");
-    System.out.println("|---|---|---|---|---|---|");
+    // where the tail is: slow requests by the second of the run they started in, and by kind
+    Map<String, Integer> bySecond = new java.util.TreeMap<>();
+    Map<String, Integer> byKind = new java.util.TreeMap<>();
+    for (String slow : SLOW) {
+      String[] parts = slow.split(" ", 2);
+      bySecond.merge(String.format("%03d", Long.parseLong(parts[0]) / 1_000_000_000L), 1, Integer::sum);
+      byKind.merge(parts[1], 1, Integer::sum);
+    }
     System.out.printf(
-        "| %d | %.0f | %.1f | %.1f | %d | %d |%n",
+        "server CPU: %.1f s in all, %.2f ms per request%n",
+        cpu, cpu * 1000 / Math.max(1, LATENCIES.size()));
+    System.out.println("requests over 50 ms by second of the run: " + bySecond);
+    System.out.println("requests over 50 ms by kind: " + byKind);
+    List<Long> sorted = new ArrayList<>(LATENCIES);
+    Collections.sort(sorted);
+    List<Long> warm = new ArrayList<>(WARM);
+    Collections.sort(warm);
+    System.out.printf(
+        "learners %d, %d s, think %d ms: %d lessons finished, %d checks%n",
+        learners, seconds, thinkMs, LESSONS.get(), CHECKS.get());
+    System.out.println(
+        "| learners | time | think | requests | req/s | p50 | p99 | p50 warm | p99 warm | failed"
+            + " requests | failed checks | lost checks | server RSS |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    System.out.printf(
+        "| %d | %d s | %.1f s | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %d | %d |"
+            + " %d MiB |%n",
+        learners,
+        seconds,
+        thinkMs / 1000.0,
         sorted.size(),
         sorted.size() / (double) seconds,
         pct(sorted, 0.50) / 1e6,
         pct(sorted, 0.99) / 1e6,
-        failures.get(),
+        pct(warm, 0.50) / 1e6,
+        pct(warm, 0.99) / 1e6,
+        FAILED_REQUESTS.get(),
+        FAILED_CHECKS.get(),
+        lost,
         rss / 1024);
   }
 
-  interface Call {
-    Object run() throws Exception;
+  /** Credentials that change as the lesson goes (dev-user's new key, each new role session). */
+  static final class Swappable implements AwsCredentialsProvider {
+    final AtomicReference<AwsCredentials> current = new AtomicReference<>();
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+      return current.get();
+    }
   }
 
-  private static void timed(ConcurrentLinkedQueue<Long> into, AtomicInteger failures, Call call) {
-    long t0 = System.nanoTime();
-    try {
-      call.run();
-    } catch (Exception e) {
-      if (failures.incrementAndGet() <= 3) {
-        System.err.println("failed: " + e);
+  /** One simulated learner running assume-role-basics over and over. */
+  static final class Learner {
+    final WorkshopClient client;
+    final WorkshopClient.Joined joined;
+    final WorkshopBackend backend;
+    final String account;
+    final String name;
+    final int thinkMs;
+    final long end;
+    final Map<String, Integer> reported;
+    final IamClient iam;
+    final S3Client s3;
+    final Swappable devUser = new Swappable();
+    final Swappable session = new Swappable();
+    final S3Client devS3;
+    final StsClient devSts;
+    final S3Client sessionS3;
+    final StsClient sessionSts;
+    final DynamoDbClient sessionDynamo;
+    int passedThisRun;
+
+    Learner(
+        String hostPort,
+        String code,
+        String name,
+        SdkHttpClient http,
+        int thinkMs,
+        long end,
+        Map<String, Integer> reported)
+        throws Exception {
+      this.name = name;
+      this.thinkMs = thinkMs;
+      this.end = end;
+      this.reported = reported;
+      client = new WorkshopClient(hostPort);
+      joined = timed(() -> client.join(code, name, "assume-role-basics"));
+      backend = new WorkshopBackend(joined, client);
+      account = joined.account();
+      AccessKeyPair k = AccessKeyPair.parse(joined.adminKey());
+      var admin =
+          StaticCredentialsProvider.create(
+              AwsBasicCredentials.create(k.accessKeyId(), k.secretAccessKey()));
+      URI endpoint = URI.create(joined.endpoint());
+      iam =
+          IamClient.builder()
+              .endpointOverride(endpoint)
+              .region(Region.US_EAST_1)
+              .httpClient(http)
+              .credentialsProvider(admin)
+              .build();
+      s3 = s3(endpoint, http, admin);
+      devS3 = s3(endpoint, http, devUser);
+      devSts = sts(endpoint, http, devUser);
+      sessionS3 = s3(endpoint, http, session);
+      sessionSts = sts(endpoint, http, session);
+      sessionDynamo =
+          DynamoDbClient.builder()
+              .endpointOverride(endpoint)
+              .region(Region.US_EAST_1)
+              .httpClient(http)
+              .credentialsProvider(session)
+              .build();
+    }
+
+    void run() throws Exception {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(Math.max(1, thinkMs)));
+      while (System.nanoTime() < end) {
+        lesson();
       }
     }
-    into.add(System.nanoTime() - t0);
+
+    private boolean over() {
+      return System.nanoTime() >= end;
+    }
+
+    /** Returns early when the time is up (a lesson cut short, as in a real workshop's end). */
+    void lesson() throws Exception {
+      String role = "arn:aws:iam::" + account + ":role/dev-role";
+      String devArn = "arn:aws:iam::" + account + ":user/dev-user";
+      PHASE.set("reset");
+      timed(() -> backend.reset());
+      PHASE.set("setup");
+      passedThisRun = 0;
+      reported.put(name, 0);
+      event("started", 1, "user-is-denied");
+      timed(() -> iam.createUser(r -> r.userName("dev-user")));
+      timed(() -> iam.createUser(r -> r.userName("ops-user")));
+      var key = timed(() -> iam.createAccessKey(r -> r.userName("dev-user")).accessKey());
+      devUser.current.set(AwsBasicCredentials.create(key.accessKeyId(), key.secretAccessKey()));
+      timed(
+          () ->
+              iam.createRole(
+                  r -> r.roleName("dev-role").assumeRolePolicyDocument(trust("ops-user"))));
+      timed(
+          () ->
+              iam.attachRolePolicy(
+                  r ->
+                      r.roleName("dev-role")
+                          .policyArn("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")));
+      for (String b : List.of("testbucket1", "testbucket2", "testbucket3")) {
+        timed(() -> s3.createBucket(r -> r.bucket(b)));
+      }
+      // 1: dev-user cannot list buckets
+      step(1, "user-is-denied", error(() -> devS3.listBuckets()).equals("AccessDenied"));
+      if (over()) {
+        return;
+      }
+      // 2: allow dev-user to ask for dev-role; the check simulates it
+      timed(
+          () ->
+              iam.putUserPolicy(
+                  r ->
+                      r.userName("dev-user")
+                          .policyName("assume-dev-role")
+                          .policyDocument(
+                              "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                                  + "\"Action\":\"sts:AssumeRole\",\"Resource\":\""
+                                  + role
+                                  + "\"}]}")));
+      var decision =
+          timed(
+              () ->
+                  iam.simulatePrincipalPolicy(
+                          r ->
+                              r.policySourceArn(devArn)
+                                  .actionNames("sts:AssumeRole")
+                                  .resourceArns(role))
+                      .evaluationResults()
+                      .get(0)
+                      .evalDecision());
+      step(2, "allow-assume-role", decision == PolicyEvaluationDecisionType.ALLOWED);
+      if (over()) {
+        return;
+      }
+      // 3: the role must trust dev-user; the check reads the trust policy
+      timed(
+          () ->
+              iam.getRole(r -> r.roleName("dev-role")).role().assumeRolePolicyDocument());
+      timed(
+          () ->
+              iam.updateAssumeRolePolicy(
+                  r -> r.roleName("dev-role").policyDocument(trust("dev-user"))));
+      String doc =
+          timed(
+              () -> iam.getRole(r -> r.roleName("dev-role")).role().assumeRolePolicyDocument());
+      step(3, "trust-the-user", java.net.URLDecoder.decode(doc, StandardCharsets.UTF_8)
+          .contains("user/dev-user"));
+      if (over()) {
+        return;
+      }
+      // 4: assume the role
+      Credentials c =
+          timed(
+              () ->
+                  devSts
+                      .assumeRole(r -> r.roleArn(role).roleSessionName("dev-session"))
+                      .credentials());
+      step(4, "assume-role", c != null);
+      if (over()) {
+        return;
+      }
+      // 5: keep the credentials in a profile (the client's files: no request)
+      Credentials kept =
+          timed(
+              () ->
+                  devSts
+                      .assumeRole(r -> r.roleArn(role).roleSessionName("dev-session"))
+                      .credentials());
+      session.current.set(
+          AwsSessionCredentials.create(
+              kept.accessKeyId(), kept.secretAccessKey(), kept.sessionToken()));
+      step(5, "save-profile", true);
+      if (over()) {
+        return;
+      }
+      // 6: the session lists the buckets
+      boolean listed =
+          timed(
+              () ->
+                  sessionS3.listBuckets().buckets().stream()
+                      .anyMatch(b -> b.name().equals("testbucket1")));
+      step(6, "session-lists", listed);
+      if (over()) {
+        return;
+      }
+      // 7: but has no DynamoDB
+      step(
+          7,
+          "no-dynamodb",
+          error(() -> sessionDynamo.listTables()).equals("AccessDeniedException"));
+      if (over()) {
+        return;
+      }
+      // 8: dev-user itself is still refused
+      step(8, "user-still-denied", error(() -> devS3.listBuckets()).equals("AccessDenied"));
+      if (over()) {
+        return;
+      }
+      // 9: who am I
+      String arn = timed(() -> sessionSts.getCallerIdentity().arn());
+      step(9, "who-am-i", arn.contains("assumed-role/dev-role/dev-session"));
+      if (over()) {
+        return;
+      }
+      // 10: wait 1h (the learner's own clock), then the session has expired
+      timed(() -> client.advanceClock(Duration.ofHours(1)));
+      step(10, "expiry", error(() -> sessionS3.listBuckets()).equals("ExpiredToken"));
+      event("finished", STEPS, null);
+      LESSONS.incrementAndGet();
+    }
+
+    private void step(int n, String id, boolean passed) throws Exception {
+      PHASE.set("events");
+      CHECKS.incrementAndGet();
+      if (!passed) {
+        FAILED_CHECKS.incrementAndGet();
+        System.err.println(joined.learner() + ": check of step " + n + " failed");
+      }
+      event("checks", n, id, passed ? "PASS" : "FAIL");
+      if (passed) {
+        passedThisRun++;
+        reported.put(name, passedThisRun);
+      }
+      // the client reports the step passed, then the learner reads the next step and thinks
+      if (passed && n < STEPS) {
+        event("step", n + 1, STEP_IDS.get(n));
+      }
+      think();
+      PHASE.set(n < STEPS ? STEP_IDS.get(n) : "finished");
+    }
+
+    private void event(String type, int step, String stepId) throws Exception {
+      event(type, step, stepId, null);
+    }
+
+    private void event(String type, int step, String stepId, String status) throws Exception {
+      ObjectNode e = JSON.createObjectNode();
+      e.put("type", type);
+      e.put("lesson", "assume-role-basics");
+      e.put("step", step);
+      e.put("steps", STEPS);
+      if (stepId != null) {
+        e.put("stepId", stepId);
+      }
+      if ("checks".equals(type)) {
+        ObjectNode check = e.putArray("checks").addObject();
+        check.put("kind", "state");
+        check.put("description", stepId);
+        check.put("status", status);
+        check.put("millis", 1);
+      }
+      timed(() -> client.event(e));
+    }
+
+    private void think() throws InterruptedException {
+      Thread.sleep(thinkMs / 2 + ThreadLocalRandom.current().nextInt(Math.max(1, thinkMs)));
+    }
+
+    private String trust(String user) {
+      return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+          + "{\"AWS\":\"arn:aws:iam::"
+          + account
+          + ":user/"
+          + user
+          + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+    }
+  }
+
+  private static S3Client s3(URI endpoint, SdkHttpClient http, AwsCredentialsProvider creds) {
+    return S3Client.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .forcePathStyle(true)
+        .httpClient(http)
+        .credentialsProvider(creds)
+        .build();
+  }
+
+  private static StsClient sts(URI endpoint, SdkHttpClient http, AwsCredentialsProvider creds) {
+    return StsClient.builder()
+        .endpointOverride(endpoint)
+        .region(Region.US_EAST_1)
+        .httpClient(http)
+        .credentialsProvider(creds)
+        .build();
+  }
+
+  interface Call<T> {
+    T run() throws Exception;
+  }
+
+  interface Action {
+    void run() throws Exception;
+  }
+
+  /** Times one request; an unexpected failure counts and is rethrown (the lesson stops). */
+  private static <T> T timed(Call<T> call) throws Exception {
+    long t0 = System.nanoTime();
+    try {
+      return call.run();
+    } catch (Exception e) {
+      if (FAILED_REQUESTS.incrementAndGet() <= 5) {
+        System.err.println("failed: " + e);
+      }
+      throw e;
+    } finally {
+      note(t0);
+    }
+  }
+
+  /** The step being run, as the label of slow requests. */
+  private static final ThreadLocal<String> PHASE = ThreadLocal.withInitial(() -> "join");
+
+  private static void note(long t0) {
+    long took = System.nanoTime() - t0;
+    LATENCIES.add(took);
+    if (t0 - T0 >= WARMUP_NANOS) {
+      WARM.add(took);
+    }
+    if (took > 50_000_000L) {
+      SLOW.add((t0 - T0) + " " + PHASE.get());
+    }
+  }
+
+  private static void timed(Action action) throws Exception {
+    timed(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  /** Times a request the lesson expects AWS to refuse; returns the error code ("" if none). */
+  private static String error(Action action) {
+    long t0 = System.nanoTime();
+    try {
+      action.run();
+      return "";
+    } catch (AwsServiceException e) {
+      return e.awsErrorDetails().errorCode();
+    } catch (Exception e) {
+      FAILED_REQUESTS.incrementAndGet();
+      return e.toString();
+    } finally {
+      note(t0);
+    }
+  }
+
+  /**
+   * The checks learners reported passed in their current run that the server's grades lack: per
+   * learner, the grades' passed checks must be as many as the learner reported.
+   */
+  private static int lostChecks(String hostPort, String token, Map<String, Integer> reported)
+      throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://" + hostPort + "/api/grades?format=json&token=" + token))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    int lost = 0;
+    int graded = 0;
+    for (JsonNode report : JSON.readTree(r.body())) {
+      graded++;
+      int sent = reported.getOrDefault(report.path("learner").asText(), 0);
+      int kept = report.path("summary").path("passed").asInt();
+      if (kept != sent) {
+        System.err.println(report.path("learner").asText() + ": sent " + sent + ", graded " + kept);
+      }
+      lost += Math.max(0, sent - kept);
+    }
+    return lost + Math.max(0, reported.size() - graded);
   }
 
   private static long pct(List<Long> sorted, double p) {
     return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, sorted.size() * p));
+  }
+
+  /** User plus system CPU time of the process so far (clock ticks of /proc/PID/stat, 100 a second). */
+  private static double cpuSeconds(long pid) throws Exception {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
   }
 
   private static long rssKiB(long pid) throws Exception {

@@ -19,15 +19,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
  * One workshop: the engine everyone shares, its secrets, the learners and their progress, all kept
- * in a {@link WorkshopStore}. Reopening the same database after a crash brings back the same join
- * code, tokens, engine port, accounts, keys and AWS state (the engine snapshot taken within a
- * second of the last learner event). Thread-safe: every method that touches learners holds {@code
- * this}.
+ * in a {@link WorkshopStore}. Each learner's two accounts are one engine tenant named by the
+ * learner's id: their own S3 bucket namespace and their own clock. Reopening the same database
+ * after a crash brings back the same join code, tokens, engine port, accounts, keys and AWS state
+ * (each learner's world, saved within a second of their last event). Thread-safe: every method that
+ * touches learners holds {@code this}.
  */
 public final class Workshop implements AutoCloseable {
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _.\\-]{1,40}");
@@ -42,8 +43,19 @@ public final class Workshop implements AutoCloseable {
   private final Set<String> lessons;
   private final Clock clock;
   private final Map<String, LearnerState> learners = new LinkedHashMap<>();
+
+  /** Every learner, for the token lookup of every request without taking {@code this}. */
+  private volatile List<LearnerState> byToken = List.of();
+
+  /** Names being joined right now (their accounts are being made outside the lock). */
+  private final Set<String> joining = new java.util.HashSet<>();
+
+  private int nextId = 1;
+  private final LearnerWriter writer;
   private final EventHub hub = new EventHub();
-  private final AtomicBoolean engineDirty = new AtomicBoolean();
+
+  /** Learners whose world changed since it was last saved. */
+  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
 
   private Workshop(
       WorkshopStore store,
@@ -62,6 +74,7 @@ public final class Workshop implements AutoCloseable {
     this.instructorToken = instructorToken;
     this.lessons = Set.copyOf(lessons);
     this.clock = clock;
+    this.writer = new LearnerWriter(store);
   }
 
   /**
@@ -110,18 +123,44 @@ public final class Workshop implements AutoCloseable {
     }
   }
 
+  /**
+   * Puts every saved learner world back in one whole-engine restore: the fresh engine's own
+   * snapshot (its root account) with each world merged in field by field.
+   */
   private void resume() throws SQLException, IOException, InterruptedException {
-    var snapshot = store.engine();
-    if (snapshot.isPresent()) {
-      root.call(
-          "POST",
-          "restore",
-          new String(snapshot.get(), StandardCharsets.UTF_8),
-          "application/json");
+    Map<String, byte[]> worlds = store.worlds();
+    if (!worlds.isEmpty()) {
+      ObjectNode whole =
+          (ObjectNode) WorkshopStore.JSON.readTree(root.call("GET", "snapshot", null));
+      for (byte[] world : worlds.values()) {
+        merge(whole, (ObjectNode) WorkshopStore.JSON.readTree(world));
+      }
+      root.call("POST", "restore", whole.toString(), "application/json");
     }
     synchronized (this) {
       for (LearnerState l : store.learners()) {
         learners.put(l.id, l);
+        nextId = Math.max(nextId, Integer.parseInt(l.id) + 1);
+      }
+      byToken = List.copyOf(learners.values());
+    }
+  }
+
+  /** Adds one tenant's world to a whole-engine snapshot: every map field, and each service's. */
+  private static void merge(ObjectNode whole, ObjectNode world) {
+    for (var fields = world.fields(); fields.hasNext(); ) {
+      var f = fields.next();
+      if (!f.getValue().isObject()) {
+        continue;
+      }
+      ObjectNode into = whole.with(f.getKey());
+      if ("services".equals(f.getKey())) {
+        for (var services = f.getValue().fields(); services.hasNext(); ) {
+          var service = services.next();
+          into.with(service.getKey()).setAll((ObjectNode) service.getValue());
+        }
+      } else {
+        into.setAll((ObjectNode) f.getValue());
       }
     }
   }
@@ -148,9 +187,9 @@ public final class Workshop implements AutoCloseable {
   }
 
   /** The learner whose token this is, or null; compares against every learner in constant time. */
-  public synchronized LearnerState learnerByToken(String token) {
+  public LearnerState learnerByToken(String token) {
     LearnerState found = null;
-    for (LearnerState l : learners.values()) {
+    for (LearnerState l : byToken) {
       if (Secrets.same(l.token, token)) {
         found = l;
       }
@@ -175,20 +214,29 @@ public final class Workshop implements AutoCloseable {
       throw new WorkshopException(
           400, "this workshop runs " + String.join(", ", lessons) + ", not " + lesson);
     }
+    LearnerState l = new LearnerState();
+    String key = learnerName.toLowerCase(java.util.Locale.ROOT);
     synchronized (this) {
-      for (LearnerState l : learners.values()) {
-        if (l.name.equalsIgnoreCase(learnerName)) {
+      for (LearnerState other : learners.values()) {
+        if (other.name.equalsIgnoreCase(learnerName)) {
           throw new WorkshopException(409, "someone already joined as '" + learnerName + "'");
         }
       }
-      LearnerState l = new LearnerState();
-      l.id = String.format("%04d", learners.size() + 1);
+      if (!joining.add(key)) {
+        throw new WorkshopException(409, "someone already joined as '" + learnerName + "'");
+      }
+      l.id = String.format("%04d", nextId++);
+    }
+    try {
       l.name = learnerName;
       l.token = Secrets.token();
       l.lesson = lesson != null ? lesson : lessons.stream().sorted().findFirst().orElse(null);
+      // made outside the lock, so one join does not hold up every learner's events; both accounts
+      // in the learner's own tenant: their bucket names and clock are theirs
       try {
-        JsonNode first = WorkshopStore.JSON.readTree(root.call("POST", "accounts", ""));
-        JsonNode second = WorkshopStore.JSON.readTree(root.call("POST", "accounts", ""));
+        String tenant = "tenant=" + l.id;
+        JsonNode first = WorkshopStore.JSON.readTree(root.call("POST", "accounts", tenant));
+        JsonNode second = WorkshopStore.JSON.readTree(root.call("POST", "accounts", tenant));
         l.account = first.path("account").asText();
         l.adminKey = first.path("adminKey").asText();
         l.secondAccount = second.path("account").asText();
@@ -198,11 +246,20 @@ public final class Workshop implements AutoCloseable {
       }
       l.joined = clock.instant();
       l.lastActivity = l.joined;
-      learners.put(l.id, l);
-      save(l);
-      engineDirty.set(true);
-      publish(l);
+      long ticket;
+      synchronized (this) {
+        learners.put(l.id, l);
+        byToken = List.copyOf(learners.values());
+        ticket = submit(l);
+        dirty.add(l.id);
+        publish(l);
+      }
+      writer.await(ticket);
       return l;
+    } finally {
+      synchronized (this) {
+        joining.remove(key);
+      }
     }
   }
 
@@ -210,13 +267,20 @@ public final class Workshop implements AutoCloseable {
    * Applies one progress event from a learner's client and returns the instructor actions waiting
    * for that client (then forgotten).
    */
-  public synchronized List<String> event(LearnerState l, JsonNode event) throws WorkshopException {
-    ProgressEvents.apply(l, event, clock.instant());
-    List<String> actions = new ArrayList<>(l.pending);
-    l.pending.clear();
-    save(l);
-    engineDirty.set(true);
-    publish(l);
+  public List<String> event(LearnerState l, JsonNode event)
+      throws WorkshopException, InterruptedException {
+    List<String> actions;
+    long ticket;
+    synchronized (this) {
+      ProgressEvents.apply(l, event, clock.instant());
+      actions = new ArrayList<>(l.pending);
+      l.pending.clear();
+      ticket = submit(l);
+      dirty.add(l.id);
+      publish(l);
+    }
+    // acknowledged once the row is committed, without holding the workshop's lock meanwhile
+    writer.await(ticket);
     return actions;
   }
 
@@ -276,6 +340,7 @@ public final class Workshop implements AutoCloseable {
     try {
       root.call("POST", "reset?account=" + l.account, "");
       root.call("POST", "reset?account=" + l.secondAccount, "");
+      dirty.add(l.id);
     } catch (IOException e) {
       throw new WorkshopException(500, "the engine could not reset: " + e.getMessage());
     }
@@ -302,13 +367,32 @@ public final class Workshop implements AutoCloseable {
     }
   }
 
-  /**
-   * Moves the engine's clock, which every learner shares: the engine has one virtual clock, so a
-   * workshop's clock is per workshop, not per learner (see docs/workshop.md).
-   */
+  /** Moves every learner's clock: the engine's clock, under every tenant's own offset. */
   public String advanceClock(String duration) throws WorkshopException, InterruptedException {
+    return clock("duration=" + encode(duration));
+  }
+
+  /**
+   * Moves the clock of learner {@code id} only (their tenant's), for their own {@code wait} or the
+   * instructor; every other learner's sessions keep their time.
+   */
+  public String advanceClock(String id, String duration)
+      throws WorkshopException, InterruptedException {
+    synchronized (this) {
+      existing(id);
+    }
+    String body = clock("duration=" + encode(duration) + "&tenant=" + id);
+    dirty.add(id);
+    return body;
+  }
+
+  private static String encode(String value) {
+    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  private String clock(String form) throws WorkshopException, InterruptedException {
     try {
-      return root.call("POST", "clock/advance", "duration=" + duration);
+      return root.call("POST", "clock/advance", form);
     } catch (ControlClient.ControlException e) {
       throw new WorkshopException(400, e.getMessage());
     } catch (IOException e) {
@@ -320,11 +404,31 @@ public final class Workshop implements AutoCloseable {
     return hub;
   }
 
-  /** Writes the engine snapshot when a learner did something since the last one. */
+  /**
+   * Saves the world of every learner who did something since it was last saved (one tenant snapshot
+   * each, all in one transaction), so the cost follows the active learners, not the class.
+   */
   public void persistEngineIfChanged() throws IOException, InterruptedException, SQLException {
-    if (engineDirty.getAndSet(false)) {
-      String snapshot = root.call("GET", "snapshot", null);
-      store.saveEngine(snapshot.getBytes(StandardCharsets.UTF_8), clock.instant().toString());
+    if (dirty.isEmpty()) {
+      return;
+    }
+    Map<String, byte[]> worlds = new LinkedHashMap<>();
+    for (String id : List.copyOf(dirty)) {
+      // taken off the set before the snapshot: a change during it marks the learner again
+      dirty.remove(id);
+      try {
+        worlds.put(
+            id, root.call("GET", "snapshot?tenant=" + id, null).getBytes(StandardCharsets.UTF_8));
+      } catch (IOException | RuntimeException e) {
+        dirty.add(id);
+        throw e;
+      }
+    }
+    try {
+      store.saveWorlds(worlds, clock.instant().toString());
+    } catch (SQLException e) {
+      dirty.addAll(worlds.keySet());
+      throw e;
     }
   }
 
@@ -336,11 +440,18 @@ public final class Workshop implements AutoCloseable {
     return l;
   }
 
+  /** Queues the learner's row for the group commit; call while holding {@code this}. */
+  private long submit(LearnerState l) {
+    return writer.submit(l.id, WorkshopStore.json(l));
+  }
+
+  /** Saves the learner's row and waits for the commit (instructor actions, rare). */
   private void save(LearnerState l) throws WorkshopException {
     try {
-      store.saveLearner(l);
-    } catch (SQLException e) {
-      throw new WorkshopException(500, "could not save progress: " + e.getMessage());
+      writer.await(submit(l));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WorkshopException(500, "interrupted while saving progress");
     }
   }
 
@@ -357,6 +468,7 @@ public final class Workshop implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    writer.close();
     engine.close();
     store.close();
   }

@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * A learner's backend in a workshop: the server's engine, scoped to the learner's two accounts.
  * Reset, snapshot and restore act on those two accounts only (signed with each account's own admin
- * key, which the engine allows for that account and no other); the clock is the workshop's, moved
- * through the workshop server.
+ * key, which the engine allows for that account and no other); the clock is the learner's own
+ * (their tenant's), read from the engine and moved through the workshop server.
  */
 public final class WorkshopBackend implements Backend {
   private final URI endpoint;
@@ -125,7 +125,7 @@ public final class WorkshopBackend implements Backend {
 
   @Override
   public Instant clockTime() throws BackendException {
-    String body = call(first, "GET", "clock", null, null);
+    String body = call(first, "GET", "clock?account=" + first, null, null);
     try {
       return Instant.parse(WorkshopStore.JSON.readTree(body).path("now").asText());
     } catch (IOException | java.time.DateTimeException e) {

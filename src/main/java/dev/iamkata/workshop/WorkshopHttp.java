@@ -32,7 +32,7 @@ public final class WorkshopHttp implements AutoCloseable {
   static final int MAX_BODY = 64 * 1024;
   static final double RATE = 50;
   private static final Pattern LEARNER_ACTION =
-      Pattern.compile("/api/learners/(\\d{4})/(reset|pause|resume|step)");
+      Pattern.compile("/api/learners/(\\d{4})/(reset|pause|resume|step|clock)");
 
   private final Workshop workshop;
   private final HttpServer server;
@@ -173,9 +173,10 @@ public final class WorkshopHttp implements AutoCloseable {
       json(x, 200, out);
       return;
     }
-    if ("POST /api/clock".equals(route) && workshop.learnerByToken(token) != null) {
+    LearnerState caller = workshop.learnerByToken(token);
+    if ("POST /api/clock".equals(route) && caller != null) {
       String duration = json(body).path("duration").asText("");
-      json(x, 200, WorkshopStore.JSON.readTree(workshop.advanceClock(duration)));
+      json(x, 200, WorkshopStore.JSON.readTree(workshop.advanceClock(caller.id, duration)));
       return;
     }
     if (!workshop.isInstructor(token)) {
@@ -189,6 +190,11 @@ public final class WorkshopHttp implements AutoCloseable {
     Matcher m = LEARNER_ACTION.matcher(path);
     if (route.startsWith("POST ") && m.matches()) {
       String id = m.group(1);
+      if ("clock".equals(m.group(2))) {
+        String duration = query.getOrDefault("duration", "");
+        json(x, 200, WorkshopStore.JSON.readTree(workshop.advanceClock(id, duration)));
+        return;
+      }
       switch (m.group(2)) {
         case "reset" -> workshop.resetLearner(id);
         case "step" -> workshop.queue(id, "step:" + step(query));

@@ -111,6 +111,10 @@ class WorkshopProcessIT {
       join(first, "alice", "assume-role-basics", "aws s3 ls --profile dev-user\nhint\n");
       String aliceErr = Files.readString(dir.resolve("alice.err"));
       assertTrue(!aliceErr.contains("could not report"), aliceErr);
+      // a second learner's setup makes the same testbucket1..3 in their own world
+      join(first, "bob", "assume-role-basics", "aws s3 ls --profile dev-user\n");
+      String bobErr = Files.readString(dir.resolve("bob.err"));
+      assertTrue(!bobErr.contains("BucketAlreadyExists"), bobErr);
       // a learner client in this JVM: its own bucket, then an event so the engine is saved
       WorkshopClient carol = new WorkshopClient(first.hostPort());
       WorkshopClient.Joined jc = carol.join(first.code(), "carol", "assume-role-basics");
@@ -132,10 +136,12 @@ class WorkshopProcessIT {
       assertEquals(first.code(), again.code());
       assertEquals(first.token(), again.token());
       JsonNode after = progress(again);
-      assertEquals(2, after.size(), after.toString());
+      assertEquals(3, after.size(), after.toString());
       assertEquals(2, after.get(0).path("step").asInt(), after.toString());
       assertEquals(1, after.get(0).path("hintsUsed").asInt());
-      assertEquals(1, after.get(1).path("hintsUsed").asInt());
+      assertEquals("bob", after.get(1).path("name").asText());
+      assertEquals(2, after.get(1).path("step").asInt(), after.toString());
+      assertEquals(1, after.get(2).path("hintsUsed").asInt());
       WorkshopClient.Joined jc = rejoinKeys(again);
       assertTrue(
           s3(jc).listBuckets().buckets().stream().anyMatch(b -> b.name().equals("carol-kept")));

@@ -15,14 +15,15 @@ import dev.iamkata.engine.state.AccessKey;
 import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
 import dev.iamkata.engine.state.User;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * Turns a signed request into a {@link Caller}: parses the SigV4 signature, checks time and scope,
  * finds the secret (a long-term key in the state, or the claims sealed in a session token),
- * verifies the signature and checks the session's expiry on the virtual clock. Every failure is the
- * error AWS returns for it.
+ * verifies the signature and checks the session's expiry on the virtual clock, as the caller's
+ * tenant sees it ({@link EngineState#tenantTime}). Every failure is the error AWS returns for it.
  */
 public final class Authenticator {
   private static final System.Logger LOG = System.getLogger(Authenticator.class.getName());
@@ -113,7 +114,7 @@ public final class Authenticator {
         checkPayload(request, payloadHash, auth, key);
       }
       SessionClaims session = credential.session();
-      if (session != null && !clock.instant().isBefore(session.expiration())) {
+      if (session != null && !now(credential.account()).isBefore(session.expiration())) {
         throw new AwsException(AwsError.EXPIRED_TOKEN, EXPIRED_TOKEN);
       }
       return caller(credential, auth.accessKeyId(), auth.region(), request.remoteAddress());
@@ -190,7 +191,7 @@ public final class Authenticator {
    * @param claims a session opened for the service, e.g. by {@code ServiceSessions}
    */
   public Caller sessionCaller(SessionClaims claims, String region, String sourceIp) {
-    if (!clock.instant().isBefore(claims.expiration())) {
+    if (!now(claims.account()).isBefore(claims.expiration())) {
       throw new AwsException(AwsError.EXPIRED_TOKEN, EXPIRED_TOKEN);
     }
     Credential credential =
@@ -273,6 +274,11 @@ public final class Authenticator {
         credential.session(),
         region,
         sourceIp,
-        clock.instant());
+        now(credential.account()));
+  }
+
+  /** The virtual time in {@code account}'s tenant: each tenant's clock has its own offset. */
+  private Instant now(String account) {
+    return state.tenantTime(account, clock.instant());
   }
 }

@@ -15,16 +15,18 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * One account at a time: create it, reset it, snapshot and restore it, leaving every other account
  * alone. A workshop gives each learner their own accounts and resets or restores only those.
  *
- * <p>An account's slice is its IAM world, its access keys and the S3 buckets it owns. A reset puts
- * a new {@link Account} object in place, so the services that key DynamoDB tables, Lambda functions
- * and EC2 instances by the account object forget the old account's resources too. A restore fills
- * the existing account object in place, so those service resources are kept as they are (they live
- * outside snapshots, as for the whole-engine snapshot of a single learner).
+ * <p>An account's slice is its IAM world, its access keys and the S3 buckets it owns; the account
+ * stays in its tenant through a reset or restore. A reset puts a new {@link Account} object in
+ * place, so the services that key DynamoDB tables, Lambda functions and EC2 instances by the
+ * account object forget the old account's resources too. A restore fills the existing account
+ * object in place, so those service resources are kept as they are (they live outside snapshots, as
+ * for the whole-engine snapshot of a single learner).
  */
 public final class AccountScopes {
   private static final ObjectMapper JSON =
@@ -34,6 +36,7 @@ public final class AccountScopes {
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .build();
   private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Pattern TENANT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   /** Creates an account with its admin user and the given key (or a fresh one when null). */
   @FunctionalInterface
@@ -54,14 +57,24 @@ public final class AccountScopes {
     this.adminUser = adminUser;
   }
 
-  /** A new account with a fresh random 12-digit ID and a fresh admin key. */
-  public Created create() {
+  /**
+   * A new account with a fresh random 12-digit ID and a fresh admin key, in {@code tenant} (null or
+   * {@link EngineState#DEFAULT_TENANT}: the default tenant).
+   */
+  public Created create(String tenant) {
+    if (tenant != null && !tenant.isEmpty() && !TENANT.matcher(tenant).matches()) {
+      throw new IllegalArgumentException(
+          "a tenant is 1 to 64 letters, digits, '.', '_' or '-', not " + tenant);
+    }
     return state.write(
         () -> {
           String id;
           do {
             id = String.format("%012d", Math.floorMod(RANDOM.nextLong(), 1_000_000_000_000L));
           } while (id.startsWith("0") || state.accounts.containsKey(id));
+          if (tenant != null && !tenant.isEmpty()) {
+            state.tenants.put(id, tenant);
+          }
           return new Created(id, factory.create(id, null));
         });
   }
@@ -122,7 +135,7 @@ public final class AccountScopes {
         () -> {
           Account account = existing(accountId);
           for (Bucket b : slice.buckets()) {
-            Bucket current = state.buckets.get(b.name);
+            Bucket current = state.buckets.get(state.bucketKey(accountId, b.name));
             if (current != null && !accountId.equals(current.owner)) {
               throw new IllegalArgumentException(
                   "bucket " + b.name + " now belongs to another account");
@@ -147,7 +160,7 @@ public final class AccountScopes {
           state.accessKeys.values().removeIf(k -> accountId.equals(k.account));
           slice.accessKeys().forEach(k -> state.accessKeys.put(k.accessKeyId, k));
           state.buckets.values().removeIf(b -> accountId.equals(b.owner));
-          slice.buckets().forEach(b -> state.buckets.put(b.name, b));
+          slice.buckets().forEach(b -> state.buckets.put(state.bucketKey(accountId, b.name), b));
           return null;
         });
   }

@@ -34,6 +34,12 @@ import java.util.function.Supplier;
  * creating accounts) are for the root account's principals only (the engine's first account); any
  * other account's admin may reset, snapshot and restore only its own account ({@code ?account=ID})
  * and lists only itself. That is what keeps workshop learners apart.
+ *
+ * <p>Tenants ({@link EngineState}): {@code POST accounts} with {@code tenant=T} puts the new
+ * account in tenant T; {@code POST clock/advance} with {@code tenant=T} moves only T's clock;
+ * {@code GET clock?tenant=T} or {@code ?account=ID} shows a tenant's time; {@code GET
+ * snapshot?tenant=T} (root only) is one tenant's world, which merges with others into a
+ * whole-engine snapshot.
  */
 public final class ControlApi {
   /** The signing name of control requests. */
@@ -85,7 +91,7 @@ public final class ControlApi {
     this.rootAccount = rootAccount;
     routes.put(
         "GET health", new Route(null, Scope.ANYONE, (r, c) -> json(200, Map.of("status", "ok"))));
-    routes.put("GET clock", new Route(null, Scope.ANYONE, (r, c) -> clockBody()));
+    routes.put("GET clock", new Route(null, Scope.ANYONE, (r, c) -> clock(r)));
     routes.put("POST clock/advance", new Route("kata:AdvanceClock", Scope.ROOT, this::advance));
     routes.put("GET snapshot", new Route("kata:Snapshot", Scope.OWN_ACCOUNT, this::snapshot));
     routes.put("POST restore", new Route("kata:Restore", Scope.OWN_ACCOUNT, this::restore));
@@ -164,27 +170,47 @@ public final class ControlApi {
   }
 
   private HttpResponse createAccount(HttpRequest request, Caller caller) {
-    AccountScopes.Created created = scopes.create();
+    AccountScopes.Created created = scopes.create(request.formParameters().get("tenant"));
     Map<String, String> body = new LinkedHashMap<>();
     body.put("account", created.accountId());
     body.put("adminKey", created.adminKey().toString());
     return json(200, body);
   }
 
+  /** Moves the engine's clock, or with {@code tenant=T} only that tenant's. */
   private HttpResponse advance(HttpRequest request, Caller caller) {
-    String text = request.formParameters().get("duration");
+    Map<String, String> form = request.formParameters();
+    String text = form.get("duration");
     if (text == null) {
       throw new IllegalArgumentException("missing the duration parameter, e.g. duration=1h");
     }
     Duration by = Durations.parse(text);
+    String tenant = form.get("tenant");
+    if (tenant != null && !tenant.isEmpty()) {
+      state.advanceTenant(tenant, by);
+      return clockBody(tenant);
+    }
     clock.advance(by);
-    return clockBody();
+    return clockBody(EngineState.DEFAULT_TENANT);
   }
 
-  private HttpResponse clockBody() {
+  /** The clock of {@code ?tenant=T}, of {@code ?account=ID}'s tenant, or the engine's. */
+  private HttpResponse clock(HttpRequest request) {
+    Map<String, String> query = parse(request.rawQuery());
+    String tenant = query.get("tenant");
+    if (tenant == null) {
+      tenant = state.tenantOf(query.get("account"));
+    }
+    return clockBody(tenant);
+  }
+
+  private HttpResponse clockBody(String tenant) {
+    Duration ahead = state.tenantOffset(tenant);
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("now", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-    body.put("offsetSeconds", clock.offset().toSeconds());
+    body.put(
+        "now",
+        clock.instant().plus(ahead).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    body.put("offsetSeconds", clock.offset().plus(ahead).toSeconds());
     return json(200, body);
   }
 
@@ -193,6 +219,13 @@ public final class ControlApi {
     if (account != null) {
       return new HttpResponse(
           200, Map.of("Content-Type", "application/json"), scopes.snapshot(account));
+    }
+    String tenant = parse(request.rawQuery()).get("tenant");
+    if (tenant != null) {
+      return new HttpResponse(
+          200,
+          Map.of("Content-Type", "application/json"),
+          Snapshots.takeTenant(state, services, tenant));
     }
     return new HttpResponse(
         200, Map.of("Content-Type", "application/json"), Snapshots.take(state, services));

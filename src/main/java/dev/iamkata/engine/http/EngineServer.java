@@ -47,6 +47,10 @@ public final class EngineServer implements AutoCloseable {
     // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm
     // and the client's delayed ACK add ~40 ms to every response.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The JDK server closes idle keep-alive connections beyond 200 (its default); a workshop's
+    // 200 learners keep several each, and a client that reuses one the server closed gets no
+    // response. Read once per JVM, so set before the first server starts (the engine's).
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "4096");
     HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 256);
     ExecutorService executor =
         Executors.newFixedThreadPool(

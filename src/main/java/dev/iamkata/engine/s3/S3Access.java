@@ -28,21 +28,22 @@ final class S3Access {
   }
 
   /** What authorization needs of a bucket, read under the state lock. */
-  record BucketRef(String name, String owner, String policy) {
+  record BucketRef(String key, String name, String owner, String policy) {
     String arn() {
       return "arn:aws:s3:::" + name;
     }
   }
 
-  /** The bucket, or {@code NoSuchBucket}. */
-  BucketRef bucket(String name) {
+  /** The bucket {@code name} in the caller's tenant, or {@code NoSuchBucket}. */
+  BucketRef bucket(Caller caller, String name) {
     return state.read(
         () -> {
-          Bucket b = state.buckets.get(name);
+          String key = state.bucketKey(caller.account(), name);
+          Bucket b = state.buckets.get(key);
           if (b == null) {
             throw S3Service.noSuchBucket();
           }
-          return new BucketRef(b.name, b.owner, b.policy);
+          return new BucketRef(key, b.name, b.owner, b.policy);
         });
   }
 

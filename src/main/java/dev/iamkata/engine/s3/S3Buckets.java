@@ -88,7 +88,9 @@ final class S3Buckets {
             : caller.region();
     state.write(
         () -> {
-          Bucket existing = state.buckets.get(name);
+          // bucket names are global within the caller's tenant, as across AWS
+          String key = state.bucketKey(caller.account(), name);
+          Bucket existing = state.buckets.get(key);
           if (existing != null) {
             if (!existing.owner.equals(caller.account())) {
               throw new AwsException(
@@ -105,18 +107,18 @@ final class S3Buckets {
             }
             return null;
           }
-          state.buckets.put(name, new Bucket(name, caller.account(), region, caller.time()));
+          state.buckets.put(key, new Bucket(name, caller.account(), region, caller.time()));
           return null;
         });
     return RestXmlResult.of(CreateBucketResponse.builder().location("/" + name).build());
   }
 
   RestXmlResult deleteBucket(Caller caller, RestXmlRequest<DeleteBucketRequest> r) {
-    S3Access.BucketRef bucket = access.bucket(r.request().bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, r.request().bucket());
     access.authorize(caller, "s3:DeleteBucket", bucket.arn(), bucket, Map.of());
     state.write(
         () -> {
-          Bucket b = state.buckets.get(bucket.name());
+          Bucket b = state.buckets.get(bucket.key());
           if (b == null) {
             throw S3Service.noSuchBucket();
           }
@@ -124,23 +126,23 @@ final class S3Buckets {
             throw new AwsException(
                 AwsError.BUCKET_NOT_EMPTY, "The bucket you tried to delete is not empty");
           }
-          state.buckets.remove(bucket.name());
+          state.buckets.remove(bucket.key());
           return null;
         });
     return RestXmlResult.noContent(DeleteBucketResponse.builder().build());
   }
 
   RestXmlResult headBucket(Caller caller, RestXmlRequest<HeadBucketRequest> r) {
-    S3Access.BucketRef bucket = access.bucket(r.request().bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, r.request().bucket());
     access.authorize(caller, "s3:ListBucket", bucket.arn(), bucket, Map.of());
-    String region = state.read(() -> state.buckets.get(bucket.name()).region);
+    String region = state.read(() -> state.buckets.get(bucket.key()).region);
     return RestXmlResult.of(HeadBucketResponse.builder().bucketRegion(region).build());
   }
 
   RestXmlResult getBucketLocation(Caller caller, RestXmlRequest<GetBucketLocationRequest> r) {
-    S3Access.BucketRef bucket = access.bucket(r.request().bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, r.request().bucket());
     access.authorize(caller, "s3:GetBucketLocation", bucket.arn(), bucket, Map.of());
-    String region = state.read(() -> state.buckets.get(bucket.name()).region);
+    String region = state.read(() -> state.buckets.get(bucket.key()).region);
     // the document's root is the member itself: <LocationConstraint>eu-west-1</LocationConstraint>
     String body =
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\""
@@ -155,14 +157,14 @@ final class S3Buckets {
   }
 
   RestXmlResult putBucketPolicy(Caller caller, RestXmlRequest<PutBucketPolicyRequest> r) {
-    S3Access.BucketRef bucket = access.bucket(r.request().bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, r.request().bucket());
     access.authorize(caller, "s3:PutBucketPolicy", bucket.arn(), bucket, Map.of());
     ownerOnly(caller, bucket);
     String policy = r.request().policy();
     validate(policy, bucket.name());
     state.write(
         () -> {
-          Bucket b = state.buckets.get(bucket.name());
+          Bucket b = state.buckets.get(bucket.key());
           if (b == null) {
             throw S3Service.noSuchBucket();
           }
@@ -173,7 +175,7 @@ final class S3Buckets {
   }
 
   RestXmlResult getBucketPolicy(Caller caller, RestXmlRequest<GetBucketPolicyRequest> r) {
-    S3Access.BucketRef bucket = access.bucket(r.request().bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, r.request().bucket());
     access.authorize(caller, "s3:GetBucketPolicy", bucket.arn(), bucket, Map.of());
     ownerOnly(caller, bucket);
     if (bucket.policy() == null) {
@@ -183,12 +185,12 @@ final class S3Buckets {
   }
 
   RestXmlResult deleteBucketPolicy(Caller caller, RestXmlRequest<DeleteBucketPolicyRequest> r) {
-    S3Access.BucketRef bucket = access.bucket(r.request().bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, r.request().bucket());
     access.authorize(caller, "s3:DeleteBucketPolicy", bucket.arn(), bucket, Map.of());
     ownerOnly(caller, bucket);
     state.write(
         () -> {
-          Bucket b = state.buckets.get(bucket.name());
+          Bucket b = state.buckets.get(bucket.key());
           if (b != null) {
             b.policy = null;
           }

@@ -40,9 +40,9 @@ final class S3Copy {
     }
     String sourceBucket = source.substring(0, slash);
     String sourceKey = source.substring(slash + 1);
-    S3Access.BucketRef from = access.bucket(sourceBucket);
+    S3Access.BucketRef from = access.bucket(caller, sourceBucket);
     S3Object original = objects.readable(caller, from, sourceKey);
-    S3Access.BucketRef to = access.bucket(q.bucket());
+    S3Access.BucketRef to = access.bucket(caller, q.bucket());
     access.authorize(
         caller, "s3:PutObject", S3Objects.objectArn(q.bucket(), q.key()), to, Map.of());
     boolean replace = "REPLACE".equals(q.metadataDirectiveAsString());
@@ -61,7 +61,7 @@ final class S3Copy {
             caller.time(),
             replace && q.contentType() != null ? q.contentType() : original.contentType,
             replace ? q.metadata() : original.metadata);
-    objects.store(to.name(), copy);
+    objects.store(to.key(), copy);
     return RestXmlResult.of(
         CopyObjectResponse.builder()
             .copyObjectResult(

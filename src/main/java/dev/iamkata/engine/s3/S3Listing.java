@@ -33,7 +33,7 @@ final class S3Listing {
 
   RestXmlResult listObjectsV2(Caller caller, RestXmlRequest<ListObjectsV2Request> r) {
     ListObjectsV2Request q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     int maxKeys = maxKeys(q.maxKeys());
     authorizeList(caller, bucket, q.prefix(), q.delimiter(), maxKeys);
     String after = q.startAfter();
@@ -46,7 +46,7 @@ final class S3Listing {
             AwsError.INVALID_ARGUMENT, "The continuation token provided is incorrect");
       }
     }
-    Listing l = list(bucket.name(), q.prefix(), q.delimiter(), after, maxKeys);
+    Listing l = list(bucket.key(), q.prefix(), q.delimiter(), after, maxKeys);
     ListObjectsV2Response.Builder out =
         ListObjectsV2Response.builder()
             .name(bucket.name())
@@ -69,10 +69,10 @@ final class S3Listing {
   /** The original ListObjects: the same listing, paged by {@code marker}. */
   RestXmlResult listObjects(Caller caller, RestXmlRequest<ListObjectsRequest> r) {
     ListObjectsRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     int maxKeys = maxKeys(q.maxKeys());
     authorizeList(caller, bucket, q.prefix(), q.delimiter(), maxKeys);
-    Listing l = list(bucket.name(), q.prefix(), q.delimiter(), q.marker(), maxKeys);
+    Listing l = list(bucket.key(), q.prefix(), q.delimiter(), q.marker(), maxKeys);
     ListObjectsResponse.Builder out =
         ListObjectsResponse.builder()
             .name(bucket.name())
@@ -120,13 +120,13 @@ final class S3Listing {
    * of it, so pages never repeat a prefix.
    */
   private Listing list(
-      String bucketName, String prefixOrNull, String delimiterOrNull, String start, int maxKeys) {
+      String bucketKey, String prefixOrNull, String delimiterOrNull, String start, int maxKeys) {
     String prefix = prefixOrNull == null ? "" : prefixOrNull;
     String delimiter =
         delimiterOrNull == null || delimiterOrNull.isEmpty() ? null : delimiterOrNull;
     return state.read(
         () -> {
-          Bucket b = state.buckets.get(bucketName);
+          Bucket b = state.buckets.get(bucketKey);
           if (b == null) {
             throw S3Service.noSuchBucket();
           }

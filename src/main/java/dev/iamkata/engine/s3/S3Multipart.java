@@ -44,7 +44,7 @@ final class S3Multipart {
 
   RestXmlResult create(Caller caller, RestXmlRequest<CreateMultipartUploadRequest> r) {
     CreateMultipartUploadRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     access.authorize(
         caller, "s3:PutObject", S3Objects.objectArn(q.bucket(), q.key()), bucket, Map.of());
     String id = UUID.randomUUID().toString().replace("-", "");
@@ -55,7 +55,7 @@ final class S3Multipart {
     }
     state.write(
         () -> {
-          bucket(bucket.name()).uploads.put(id, upload);
+          bucket(bucket.key()).uploads.put(id, upload);
           return null;
         });
     return RestXmlResult.of(
@@ -68,7 +68,7 @@ final class S3Multipart {
 
   RestXmlResult uploadPart(Caller caller, RestXmlRequest<UploadPartRequest> r) {
     UploadPartRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     access.authorize(
         caller, "s3:PutObject", S3Objects.objectArn(q.bucket(), q.key()), bucket, Map.of());
     Integer number = q.partNumber();
@@ -81,7 +81,7 @@ final class S3Multipart {
     String etag = S3Objects.etag(data);
     state.write(
         () -> {
-          upload(bucket(bucket.name()), q.uploadId(), q.key())
+          upload(bucket(bucket.key()), q.uploadId(), q.key())
               .parts
               .put(number, new MultipartUpload.Part(data, etag));
           return null;
@@ -91,7 +91,7 @@ final class S3Multipart {
 
   RestXmlResult complete(Caller caller, RestXmlRequest<CompleteMultipartUploadRequest> r) {
     CompleteMultipartUploadRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     access.authorize(
         caller, "s3:PutObject", S3Objects.objectArn(q.bucket(), q.key()), bucket, Map.of());
     List<CompletedPart> parts =
@@ -107,7 +107,7 @@ final class S3Multipart {
     S3Object object =
         state.write(
             () -> {
-              Bucket b = bucket(bucket.name());
+              Bucket b = bucket(bucket.key());
               MultipartUpload upload = upload(b, q.uploadId(), q.key());
               ByteArrayOutputStream data = new ByteArrayOutputStream();
               ByteArrayOutputStream md5s = new ByteArrayOutputStream();
@@ -167,7 +167,7 @@ final class S3Multipart {
 
   RestXmlResult abort(Caller caller, RestXmlRequest<AbortMultipartUploadRequest> r) {
     AbortMultipartUploadRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     access.authorize(
         caller,
         "s3:AbortMultipartUpload",
@@ -176,7 +176,7 @@ final class S3Multipart {
         Map.of());
     state.write(
         () -> {
-          Bucket b = bucket(bucket.name());
+          Bucket b = bucket(bucket.key());
           upload(b, q.uploadId(), q.key());
           b.uploads.remove(q.uploadId());
           return null;
@@ -184,8 +184,8 @@ final class S3Multipart {
     return RestXmlResult.noContent(AbortMultipartUploadResponse.builder().build());
   }
 
-  private Bucket bucket(String name) {
-    Bucket b = state.buckets.get(name);
+  private Bucket bucket(String bucketKey) {
+    Bucket b = state.buckets.get(bucketKey);
     if (b == null) {
       throw S3Service.noSuchBucket();
     }

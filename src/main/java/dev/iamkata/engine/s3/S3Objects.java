@@ -51,7 +51,7 @@ final class S3Objects {
 
   RestXmlResult putObject(Caller caller, RestXmlRequest<PutObjectRequest> r) {
     PutObjectRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     access.authorize(caller, "s3:PutObject", objectArn(q.bucket(), q.key()), bucket, Map.of());
     byte[] data = r.payload();
     String etag = etag(data);
@@ -63,14 +63,18 @@ final class S3Objects {
             caller.time(),
             q.contentType() != null ? q.contentType() : DEFAULT_TYPE,
             q.metadata());
-    store(bucket.name(), object);
+    store(bucket.key(), object);
     return RestXmlResult.of(PutObjectResponse.builder().eTag(etag).build());
   }
 
-  void store(String bucketName, S3Object object) {
+  /**
+   * Puts {@code object} in the bucket stored under {@code bucketKey} ({@link
+   * S3Access.BucketRef#key}).
+   */
+  void store(String bucketKey, S3Object object) {
     state.write(
         () -> {
-          Bucket b = state.buckets.get(bucketName);
+          Bucket b = state.buckets.get(bucketKey);
           if (b == null) {
             throw S3Service.noSuchBucket();
           }
@@ -81,7 +85,7 @@ final class S3Objects {
 
   RestXmlResult getObject(Caller caller, RestXmlRequest<GetObjectRequest> r) {
     GetObjectRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     S3Object o = readable(caller, bucket, q.key());
     byte[] data = o.data;
     GetObjectResponse.Builder response = metadata(o, GetObjectResponse.builder());
@@ -103,7 +107,7 @@ final class S3Objects {
 
   RestXmlResult headObject(Caller caller, RestXmlRequest<HeadObjectRequest> r) {
     HeadObjectRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     S3Object o = readable(caller, bucket, q.key());
     return RestXmlResult.of(
         HeadObjectResponse.builder()
@@ -130,7 +134,7 @@ final class S3Objects {
    */
   S3Object readable(Caller caller, S3Access.BucketRef bucket, String key) {
     access.authorize(caller, "s3:GetObject", objectArn(bucket.name(), key), bucket, Map.of());
-    S3Object o = state.read(() -> find(bucket.name(), key));
+    S3Object o = state.read(() -> find(bucket.key(), key));
     if (o == null) {
       if (!access.allowed(caller, "s3:ListBucket", bucket.arn(), bucket)) {
         throw new AwsException(AwsError.ACCESS_DENIED, S3Access.ACCESS_DENIED);
@@ -140,8 +144,8 @@ final class S3Objects {
     return o;
   }
 
-  private S3Object find(String bucket, String key) {
-    Bucket b = state.buckets.get(bucket);
+  private S3Object find(String bucketKey, String key) {
+    Bucket b = state.buckets.get(bucketKey);
     if (b == null) {
       throw S3Service.noSuchBucket();
     }
@@ -181,11 +185,11 @@ final class S3Objects {
 
   RestXmlResult deleteObject(Caller caller, RestXmlRequest<DeleteObjectRequest> r) {
     DeleteObjectRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     access.authorize(caller, "s3:DeleteObject", objectArn(q.bucket(), q.key()), bucket, Map.of());
     state.write(
         () -> {
-          Bucket b = state.buckets.get(bucket.name());
+          Bucket b = state.buckets.get(bucket.key());
           if (b != null) {
             b.objects.remove(q.key());
           }
@@ -200,7 +204,7 @@ final class S3Objects {
    */
   RestXmlResult deleteObjects(Caller caller, RestXmlRequest<DeleteObjectsRequest> r) {
     DeleteObjectsRequest q = r.request();
-    S3Access.BucketRef bucket = access.bucket(q.bucket());
+    S3Access.BucketRef bucket = access.bucket(caller, q.bucket());
     if (q.delete() == null || !q.delete().hasObjects() || q.delete().objects().size() > 1000) {
       throw new AwsException(
           AwsError.MALFORMED_XML,
@@ -221,7 +225,7 @@ final class S3Objects {
       }
       state.write(
           () -> {
-            Bucket b = state.buckets.get(bucket.name());
+            Bucket b = state.buckets.get(bucket.key());
             if (b != null) {
               b.objects.remove(id.key());
             }
