@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamkata.engine.auth.Totp;
+import dev.iamkata.engine.iam.QrImages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,7 @@ class MfaIT {
   static AwsCredentials carol;
   static String serial;
   static String seed;
+  static byte[] qrPng;
 
   @BeforeAll
   static void setUp() {
@@ -57,6 +59,7 @@ class MfaIT {
             .virtualMFADevice();
     serial = device.serialNumber();
     seed = device.base32StringSeed().asUtf8String();
+    qrPng = device.qrCodePNG().asByteArray();
     String first = code();
     tick();
     String second = code();
@@ -114,6 +117,19 @@ class MfaIT {
     assertEquals(List.of(serial), assigned.stream().map(VirtualMFADevice::serialNumber).toList());
     assertEquals("carol", assigned.get(0).user().userName());
     assertNull(assigned.get(0).base32StringSeed());
+    assertNull(assigned.get(0).qrCodePNG());
+  }
+
+  @Test
+  void theQrCodeIsAPngOfTheOtpauthUriWithTheSeed() throws Exception {
+    assertTrue(QrImages.isPng(qrPng), "a PNG");
+    assertEquals(
+        "otpauth://totp/Amazon%20Web%20Services:carol-phone@"
+            + ACCOUNT
+            + "?secret="
+            + seed
+            + "&issuer=Amazon%20Web%20Services",
+        QrImages.decode(qrPng));
   }
 
   @Test

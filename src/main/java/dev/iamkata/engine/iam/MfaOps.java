@@ -185,12 +185,14 @@ final class MfaOps {
             device.tags = Tags.merged(device.tags, q.tags(), "TagsPerMFADevice");
           }
           account.mfaDevices.put(key, device);
-          // The engine draws no QR code: the seed is the bootstrap datum every client can use.
+          // Both bootstrap forms, as IAM returns them: the seed to type in, the QR code to scan.
+          String uri = MfaQrCode.uri(device.name, account.id, device.seed);
           return CreateVirtualMfaDeviceResponse.builder()
               .virtualMFADevice(
                   VirtualMFADevice.builder()
                       .serialNumber(device.serialNumber)
                       .base32StringSeed(SdkBytes.fromByteArray(Totp.seedBytes(device.seed)))
+                      .qrCodePNG(SdkBytes.fromByteArray(MfaQrCode.png(uri)))
                       .tags(Model.tags(device.tags))
                       .build())
               .build();

@@ -76,8 +76,7 @@ final class AssumeRole {
       keys.put("aws:MultiFactorAuthPresent", List.of("true"));
       keys.put("aws:MultiFactorAuthAge", List.of("0"));
     }
-    authorizer.authorizeAssumeRole(
-        caller, r.roleArn(), role, keys, chain.actions(extraActions(r)));
+    authorizer.authorizeAssumeRole(caller, r.roleArn(), role, keys, chain.actions(extraActions(r)));
     Role target = role.orElseThrow();
     boolean chained = caller.type() == Caller.Type.ASSUMED_ROLE;
     int seconds = duration(r.durationSeconds(), target.maxSessionDuration, chained);
