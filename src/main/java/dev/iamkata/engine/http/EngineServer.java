@@ -130,11 +130,25 @@ public final class EngineServer implements AutoCloseable {
       return body.length > MAX_BODY_BYTES ? null : body;
     }
     if (length > MAX_BODY_BYTES) {
+      // Take in as much as a body may be before refusing it: answering while the client is still
+      // sending makes the server close mid-upload, and the client then sees a reset, not the 413.
+      discard(in, MAX_BODY_BYTES + 1L);
       return null;
     }
     byte[] body = new byte[(int) length];
     int read = in.readNBytes(body, 0, body.length);
     return read == body.length ? body : Arrays.copyOf(body, read);
+  }
+
+  private static void discard(InputStream in, long bytes) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    for (long left = bytes; left > 0; ) {
+      int n = in.read(sink, 0, (int) Math.min(sink.length, left));
+      if (n < 0) {
+        return;
+      }
+      left -= n;
+    }
   }
 
   /** The declared body length, or -1 when the body is chunked or its length is unreadable. */
