@@ -53,6 +53,10 @@ final class CommandExpect {
       }
     }
     if (e.query() != null) {
+      if (exitCode != 0 && (stdout == null || stdout.isBlank())) {
+        // a failed command printed nothing to query: say how it failed, not that it is not JSON
+        return Verdict.of(false, expected, failure(exitCode, errorCode));
+      }
       Verdict v = query(e, stdout, ph, expected);
       if (!v.pass()) {
         return v;
