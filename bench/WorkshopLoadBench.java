@@ -97,9 +97,14 @@ public final class WorkshopLoadBench {
     int seconds = Integer.getInteger("seconds", 60);
     int thinkMs = Integer.getInteger("thinkMs", 1000);
     Path dir = Files.createTempDirectory("workshop-load");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            "java", "-jar", jar, "serve", "--port", "0", "--db", dir.resolve("w.db").toString());
+    List<String> command = new ArrayList<>(List.of("java"));
+    String serverOpts = System.getProperty("serverOpts", "").trim();
+    if (!serverOpts.isEmpty()) {
+      command.addAll(List.of(serverOpts.split("\\s+")));
+    }
+    command.addAll(
+        List.of("-jar", jar, "serve", "--port", "0", "--db", dir.resolve("w.db").toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("IAM_KATA_HOME", dir.toString());
     pb.redirectErrorStream(true);
     Process server = pb.start();
@@ -127,6 +132,24 @@ public final class WorkshopLoadBench {
     drain.setDaemon(true);
     drain.start();
 
+    // the machine's load average through the run: a loaded machine measures its own queueing
+    List<Double> loads = Collections.synchronizedList(new ArrayList<>());
+    Thread loadProbe =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  loads.add(
+                      Double.parseDouble(
+                          Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
+                  Thread.sleep(5000);
+                }
+              } catch (Exception e) {
+                // interrupted at the end of the run
+              }
+            });
+    loadProbe.setDaemon(true);
+    loadProbe.start();
     SdkHttpClient http = ApacheHttpClient.builder().maxConnections(2 * learners + 8).build();
     ExecutorService pool = Executors.newFixedThreadPool(learners);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -148,6 +171,7 @@ public final class WorkshopLoadBench {
     }
     pool.shutdown();
     pool.awaitTermination(seconds + 300, TimeUnit.SECONDS);
+    loadProbe.interrupt();
     int lost = lostChecks(hp, token, reported);
     long rss = rssKiB(server.pid());
     double cpu = cpuSeconds(server.pid());
@@ -168,6 +192,12 @@ public final class WorkshopLoadBench {
         cpu, cpu * 1000 / Math.max(1, LATENCIES.size()));
     System.out.println("requests over 50 ms by second of the run: " + bySecond);
     System.out.println("requests over 50 ms by kind: " + byKind);
+    synchronized (loads) {
+      System.out.printf(
+          "load average (1 min) during the run: %.1f to %.1f%n",
+          loads.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+          loads.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
     List<Long> sorted = new ArrayList<>(LATENCIES);
     Collections.sort(sorted);
     List<Long> warm = new ArrayList<>(WARM);

@@ -9,7 +9,6 @@ import dev.iamkata.engine.EngineConfig;
 import dev.iamkata.engine.state.Ids;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -68,7 +67,9 @@ public final class Workshop implements AutoCloseable {
       Clock clock) {
     this.store = store;
     this.engine = engine;
-    this.root = new ControlClient(URI.create(engine.endpoint()), rootKey);
+    // the engine runs in this process: its control calls (joins, resets, the saver's hundreds of
+    // world snapshots a second) skip the HTTP round trip
+    this.root = ControlClient.inProcess(engine, rootKey);
     this.name = name;
     this.joinCode = joinCode;
     this.instructorToken = instructorToken;
