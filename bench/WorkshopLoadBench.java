@@ -34,6 +34,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -79,6 +84,8 @@ public final class WorkshopLoadBench {
   private static final int STEPS = STEP_IDS.size();
 
   private static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
+  /** Wire times (see {@link #WIRE}) of the requests after the warm-up. */
+  private static final ConcurrentLinkedQueue<Long> WARM_WIRE = new ConcurrentLinkedQueue<>();
   /** The requests that started after the warm-up (JIT, class loading, every learner's join). */
   private static final ConcurrentLinkedQueue<Long> WARM = new ConcurrentLinkedQueue<>();
   private static final long WARMUP_NANOS =
@@ -175,6 +182,7 @@ public final class WorkshopLoadBench {
     int lost = lostChecks(hp, token, reported);
     long rss = rssKiB(server.pid());
     double cpu = cpuSeconds(server.pid());
+    double clientCpu = cpuSeconds(ProcessHandle.current().pid());
     server.destroy();
     server.waitFor(20, TimeUnit.SECONDS);
     http.close();
@@ -190,6 +198,10 @@ public final class WorkshopLoadBench {
     System.out.printf(
         "server CPU: %.1f s in all, %.2f ms per request%n",
         cpu, cpu * 1000 / Math.max(1, LATENCIES.size()));
+    System.out.printf(
+        "bench client CPU (the SDK clients, on the same cores): %.1f s in all, %.2f ms per"
+            + " request%n",
+        clientCpu, clientCpu * 1000 / Math.max(1, LATENCIES.size()));
     System.out.println("requests over 50 ms by second of the run: " + bySecond);
     System.out.println("requests over 50 ms by kind: " + byKind);
     synchronized (loads) {
@@ -202,16 +214,18 @@ public final class WorkshopLoadBench {
     Collections.sort(sorted);
     List<Long> warm = new ArrayList<>(WARM);
     Collections.sort(warm);
+    List<Long> wire = new ArrayList<>(WARM_WIRE);
+    Collections.sort(wire);
     System.out.printf(
         "learners %d, %d s, think %d ms: %d lessons finished, %d checks%n",
         learners, seconds, thinkMs, LESSONS.get(), CHECKS.get());
     System.out.println(
-        "| learners | time | think | requests | req/s | p50 | p99 | p50 warm | p99 warm | failed"
-            + " requests | failed checks | lost checks | server RSS |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        "| learners | time | think | requests | req/s | p50 | p99 | p50 warm | p99 warm | p50 wire"
+            + " warm | p99 wire warm | failed requests | failed checks | lost checks | server RSS |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     System.out.printf(
-        "| %d | %d s | %.1f s | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %d | %d |"
-            + " %d MiB |%n",
+        "| %d | %d s | %.1f s | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f"
+            + " ms | %d | %d | %d | %d MiB |%n",
         learners,
         seconds,
         thinkMs / 1000.0,
@@ -221,6 +235,8 @@ public final class WorkshopLoadBench {
         pct(sorted, 0.99) / 1e6,
         pct(warm, 0.50) / 1e6,
         pct(warm, 0.99) / 1e6,
+        pct(wire, 0.50) / 1e6,
+        pct(wire, 0.99) / 1e6,
         FAILED_REQUESTS.get(),
         FAILED_CHECKS.get(),
         lost,
@@ -285,6 +301,7 @@ public final class WorkshopLoadBench {
               .endpointOverride(endpoint)
               .region(Region.US_EAST_1)
               .httpClient(http)
+              .overrideConfiguration(TIMED)
               .credentialsProvider(admin)
               .build();
       s3 = s3(endpoint, http, admin);
@@ -297,6 +314,7 @@ public final class WorkshopLoadBench {
               .endpointOverride(endpoint)
               .region(Region.US_EAST_1)
               .httpClient(http)
+              .overrideConfiguration(TIMED)
               .credentialsProvider(session)
               .build();
     }
@@ -511,6 +529,7 @@ public final class WorkshopLoadBench {
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
         .httpClient(http)
+        .overrideConfiguration(TIMED)
         .credentialsProvider(creds)
         .build();
   }
@@ -520,6 +539,7 @@ public final class WorkshopLoadBench {
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .httpClient(http)
+        .overrideConfiguration(TIMED)
         .credentialsProvider(creds)
         .build();
   }
@@ -534,6 +554,8 @@ public final class WorkshopLoadBench {
 
   /** Times one request; an unexpected failure counts and is rethrown (the lesson stops). */
   private static <T> T timed(Call<T> call) throws Exception {
+    WIRE.get()[1] = 0;
+    WIRE.get()[0] = 0;
     long t0 = System.nanoTime();
     try {
       return call.run();
@@ -547,14 +569,52 @@ public final class WorkshopLoadBench {
     }
   }
 
+  /**
+   * The SDK's wire time of the current request on this thread: from just before it is sent (after
+   * marshalling and signing) to its response headers (before unmarshalling), summed over retries.
+   * The bench's SDK clients share the server's two cores and spend more CPU per request than the
+   * server; the wire time leaves the client's own work out, so it is what a learner on their own
+   * machine would see, queueing for the server's threads and CPU included.
+   */
+  private static final ThreadLocal<long[]> WIRE = ThreadLocal.withInitial(() -> new long[2]);
+
+  private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("bench-sent");
+
+  /** Times the SDK's transmissions into {@link #WIRE}. */
+  static final class WireTimer implements ExecutionInterceptor {
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
+      a.putAttribute(SENT, System.nanoTime());
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission c, ExecutionAttributes a) {
+      Long sent = a.getAttribute(SENT);
+      if (sent != null) {
+        long[] w = WIRE.get();
+        w[0] += System.nanoTime() - sent;
+        w[1]++;
+      }
+    }
+  }
+
+  private static final ClientOverrideConfiguration TIMED =
+      ClientOverrideConfiguration.builder().addExecutionInterceptor(new WireTimer()).build();
+
   /** The step being run, as the label of slow requests. */
   private static final ThreadLocal<String> PHASE = ThreadLocal.withInitial(() -> "join");
 
   private static void note(long t0) {
     long took = System.nanoTime() - t0;
+    long[] w = WIRE.get();
+    // the workshop API's calls (plain HTTP, no SDK) count whole
+    long wire = w[1] > 0 ? w[0] : took;
+    w[0] = 0;
+    w[1] = 0;
     LATENCIES.add(took);
     if (t0 - T0 >= WARMUP_NANOS) {
       WARM.add(took);
+      WARM_WIRE.add(wire);
     }
     if (took > 50_000_000L) {
       SLOW.add((t0 - T0) + " " + PHASE.get());
@@ -571,6 +631,8 @@ public final class WorkshopLoadBench {
 
   /** Times a request the lesson expects AWS to refuse; returns the error code ("" if none). */
   private static String error(Action action) {
+    WIRE.get()[1] = 0;
+    WIRE.get()[0] = 0;
     long t0 = System.nanoTime();
     try {
       action.run();

@@ -413,17 +413,15 @@ public final class Workshop implements AutoCloseable {
     if (dirty.isEmpty()) {
       return;
     }
-    Map<String, byte[]> worlds = new LinkedHashMap<>();
-    for (String id : List.copyOf(dirty)) {
-      // taken off the set before the snapshot: a change during it marks the learner again
-      dirty.remove(id);
-      try {
-        worlds.put(
-            id, root.call("GET", "snapshot?tenant=" + id, null).getBytes(StandardCharsets.UTF_8));
-      } catch (IOException | RuntimeException e) {
-        dirty.add(id);
-        throw e;
-      }
+    // taken off the set before the snapshot: a change during it marks the learner again
+    List<String> ids = List.copyOf(dirty);
+    dirty.removeAll(ids);
+    Map<String, byte[]> worlds;
+    try {
+      worlds = engine.tenantSnapshots(ids);
+    } catch (RuntimeException e) {
+      dirty.addAll(ids);
+      throw e;
     }
     try {
       store.saveWorlds(worlds, clock.instant().toString());
