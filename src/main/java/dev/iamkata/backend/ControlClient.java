@@ -50,8 +50,7 @@ public final class ControlClient {
   /**
    * Calls {@code engine}, which runs in this process, without HTTP: the signed request goes
    * straight into the engine's pipeline, so it is checked as on the port, minus the socket, the
-   * HTTP client's threads and the parsing (a workshop calls its engine hundreds of times a
-   * second).
+   * HTTP client's threads and the parsing (a workshop calls its engine hundreds of times a second).
    */
   public static ControlClient inProcess(Engine engine, AccessKeyPair key) {
     return new ControlClient(URI.create(engine.endpoint()), key, engine);

@@ -70,8 +70,8 @@ public final class Snapshots {
    * over the state: a workshop saves hundreds of learners' worlds a second, and a pass per tenant
    * would cost the whole engine's size each time. The IAM part is copied under the read lock, a few
    * tenants at a time so that no writer waits long behind the copy; the services export their own
-   * resources outside it (they take their own locks, and one of them may be waiting for the
-   * state's lock).
+   * resources outside it (they take their own locks, and one of them may be waiting for the state's
+   * lock).
    */
   public static Map<String, byte[]> takeTenants(
       EngineState state, List<ServiceData> services, Collection<String> tenants) {
