@@ -61,8 +61,10 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * expectation is a failed check; at the end every learner's grades on the server must hold every
  * passed check the learner reported in its current run, else the check was lost. Prints requests/s,
  * p50/p99 over the whole run and over the requests after a warm-up (-DwarmupSeconds, default 30:
- * JIT, class loading and every learner's join), where the slow requests fall (by second and step),
- * failures and the server's RSS. Properties: -Dlearners=200 -Dseconds=60 -DthinkMs=1000.
+ * JIT, class loading and every learner's join), the same for the SDK's wire time (see {@link
+ * #WIRE}), where the slow requests fall (by second and step), failures, the server's RSS, the CPU
+ * time of server and bench client and the load average during the run. Properties:
+ * -Dlearners=200 -Dseconds=60 -DthinkMs=1000 -DwarmupSeconds=30 -DserverOpts="JVM options".
  */
 public final class WorkshopLoadBench {
   private static final Pattern DASHBOARD =
