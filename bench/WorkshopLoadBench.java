@@ -34,6 +34,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -56,8 +61,10 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * expectation is a failed check; at the end every learner's grades on the server must hold every
  * passed check the learner reported in its current run, else the check was lost. Prints requests/s,
  * p50/p99 over the whole run and over the requests after a warm-up (-DwarmupSeconds, default 30:
- * JIT, class loading and every learner's join), where the slow requests fall (by second and step),
- * failures and the server's RSS. Properties: -Dlearners=200 -Dseconds=60 -DthinkMs=1000.
+ * JIT, class loading and every learner's join), the same for the SDK's wire time (see {@link
+ * #WIRE}), where the slow requests fall (by second and step), failures, the server's RSS, the CPU
+ * time of server and bench client and the load average during the run. Properties:
+ * -Dlearners=200 -Dseconds=60 -DthinkMs=1000 -DwarmupSeconds=30 -DserverOpts="JVM options".
  */
 public final class WorkshopLoadBench {
   private static final Pattern DASHBOARD =
@@ -79,6 +86,8 @@ public final class WorkshopLoadBench {
   private static final int STEPS = STEP_IDS.size();
 
   private static final ConcurrentLinkedQueue<Long> LATENCIES = new ConcurrentLinkedQueue<>();
+  /** Wire times (see {@link #WIRE}) of the requests after the warm-up. */
+  private static final ConcurrentLinkedQueue<Long> WARM_WIRE = new ConcurrentLinkedQueue<>();
   /** The requests that started after the warm-up (JIT, class loading, every learner's join). */
   private static final ConcurrentLinkedQueue<Long> WARM = new ConcurrentLinkedQueue<>();
   private static final long WARMUP_NANOS =
@@ -90,6 +99,7 @@ public final class WorkshopLoadBench {
   private static final AtomicInteger FAILED_CHECKS = new AtomicInteger();
   private static final AtomicInteger CHECKS = new AtomicInteger();
   private static final AtomicInteger LESSONS = new AtomicInteger();
+  private static final AtomicInteger JOINS_RETRIED = new AtomicInteger();
 
   public static void main(String[] args) throws Exception {
     String jar = args.length > 0 ? args[0] : "target/iam-kata.jar";
@@ -97,9 +107,14 @@ public final class WorkshopLoadBench {
     int seconds = Integer.getInteger("seconds", 60);
     int thinkMs = Integer.getInteger("thinkMs", 1000);
     Path dir = Files.createTempDirectory("workshop-load");
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            "java", "-jar", jar, "serve", "--port", "0", "--db", dir.resolve("w.db").toString());
+    List<String> command = new ArrayList<>(List.of("java"));
+    String serverOpts = System.getProperty("serverOpts", "").trim();
+    if (!serverOpts.isEmpty()) {
+      command.addAll(List.of(serverOpts.split("\\s+")));
+    }
+    command.addAll(
+        List.of("-jar", jar, "serve", "--port", "0", "--db", dir.resolve("w.db").toString()));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().put("IAM_KATA_HOME", dir.toString());
     pb.redirectErrorStream(true);
     Process server = pb.start();
@@ -127,6 +142,24 @@ public final class WorkshopLoadBench {
     drain.setDaemon(true);
     drain.start();
 
+    // the machine's load average through the run: a loaded machine measures its own queueing
+    List<Double> loads = Collections.synchronizedList(new ArrayList<>());
+    Thread loadProbe =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  loads.add(
+                      Double.parseDouble(
+                          Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
+                  Thread.sleep(5000);
+                }
+              } catch (Exception e) {
+                // interrupted at the end of the run
+              }
+            });
+    loadProbe.setDaemon(true);
+    loadProbe.start();
     SdkHttpClient http = ApacheHttpClient.builder().maxConnections(2 * learners + 8).build();
     ExecutorService pool = Executors.newFixedThreadPool(learners);
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -148,9 +181,11 @@ public final class WorkshopLoadBench {
     }
     pool.shutdown();
     pool.awaitTermination(seconds + 300, TimeUnit.SECONDS);
+    loadProbe.interrupt();
     int lost = lostChecks(hp, token, reported);
     long rss = rssKiB(server.pid());
     double cpu = cpuSeconds(server.pid());
+    double clientCpu = cpuSeconds(ProcessHandle.current().pid());
     server.destroy();
     server.waitFor(20, TimeUnit.SECONDS);
     http.close();
@@ -166,22 +201,36 @@ public final class WorkshopLoadBench {
     System.out.printf(
         "server CPU: %.1f s in all, %.2f ms per request%n",
         cpu, cpu * 1000 / Math.max(1, LATENCIES.size()));
+    System.out.printf(
+        "bench client CPU (the SDK clients, on the same cores): %.1f s in all, %.2f ms per"
+            + " request%n",
+        clientCpu, clientCpu * 1000 / Math.max(1, LATENCIES.size()));
     System.out.println("requests over 50 ms by second of the run: " + bySecond);
     System.out.println("requests over 50 ms by kind: " + byKind);
+    synchronized (loads) {
+      System.out.printf(
+          "load average (1 min) during the run: %.1f to %.1f%n",
+          loads.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+          loads.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+    }
     List<Long> sorted = new ArrayList<>(LATENCIES);
     Collections.sort(sorted);
     List<Long> warm = new ArrayList<>(WARM);
     Collections.sort(warm);
+    List<Long> wire = new ArrayList<>(WARM_WIRE);
+    Collections.sort(wire);
     System.out.printf(
         "learners %d, %d s, think %d ms: %d lessons finished, %d checks%n",
         learners, seconds, thinkMs, LESSONS.get(), CHECKS.get());
     System.out.println(
-        "| learners | time | think | requests | req/s | p50 | p99 | p50 warm | p99 warm | failed"
-            + " requests | failed checks | lost checks | server RSS |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        "joins refused by the per-address rate limit and retried: " + JOINS_RETRIED.get());
+    System.out.println(
+        "| learners | time | think | requests | req/s | p50 | p99 | p50 warm | p99 warm | p50 wire"
+            + " warm | p99 wire warm | failed requests | failed checks | lost checks | server RSS |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     System.out.printf(
-        "| %d | %d s | %.1f s | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %d | %d |"
-            + " %d MiB |%n",
+        "| %d | %d s | %.1f s | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f"
+            + " ms | %d | %d | %d | %d MiB |%n",
         learners,
         seconds,
         thinkMs / 1000.0,
@@ -191,6 +240,8 @@ public final class WorkshopLoadBench {
         pct(sorted, 0.99) / 1e6,
         pct(warm, 0.50) / 1e6,
         pct(warm, 0.99) / 1e6,
+        pct(wire, 0.50) / 1e6,
+        pct(wire, 0.99) / 1e6,
         FAILED_REQUESTS.get(),
         FAILED_CHECKS.get(),
         lost,
@@ -242,7 +293,7 @@ public final class WorkshopLoadBench {
       this.end = end;
       this.reported = reported;
       client = new WorkshopClient(hostPort);
-      joined = timed(() -> client.join(code, name, "assume-role-basics"));
+      joined = join(code, name);
       backend = new WorkshopBackend(joined, client);
       account = joined.account();
       AccessKeyPair k = AccessKeyPair.parse(joined.adminKey());
@@ -255,6 +306,7 @@ public final class WorkshopLoadBench {
               .endpointOverride(endpoint)
               .region(Region.US_EAST_1)
               .httpClient(http)
+              .overrideConfiguration(TIMED)
               .credentialsProvider(admin)
               .build();
       s3 = s3(endpoint, http, admin);
@@ -267,8 +319,32 @@ public final class WorkshopLoadBench {
               .endpointOverride(endpoint)
               .region(Region.US_EAST_1)
               .httpClient(http)
+              .overrideConfiguration(TIMED)
               .credentialsProvider(session)
               .build();
+    }
+
+    /**
+     * Joins, again after a second when refused with 429: every simulated learner comes from
+     * 127.0.0.1, so their joins share the one rate limit (per address, before a learner has a
+     * token) that a room's learners, each from their own machine, would not.
+     */
+    private WorkshopClient.Joined join(String code, String name) throws Exception {
+      for (int attempt = 1; ; attempt++) {
+        long t0 = System.nanoTime();
+        try {
+          WorkshopClient.Joined j = client.join(code, name, "assume-role-basics");
+          note(t0);
+          return j;
+        } catch (dev.iamkata.workshop.WorkshopException e) {
+          if (e.status() != 429 || attempt == 10) {
+            FAILED_REQUESTS.incrementAndGet();
+            throw e;
+          }
+          JOINS_RETRIED.incrementAndGet();
+          Thread.sleep(1000);
+        }
+      }
     }
 
     void run() throws Exception {
@@ -481,6 +557,7 @@ public final class WorkshopLoadBench {
         .region(Region.US_EAST_1)
         .forcePathStyle(true)
         .httpClient(http)
+        .overrideConfiguration(TIMED)
         .credentialsProvider(creds)
         .build();
   }
@@ -490,6 +567,7 @@ public final class WorkshopLoadBench {
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .httpClient(http)
+        .overrideConfiguration(TIMED)
         .credentialsProvider(creds)
         .build();
   }
@@ -504,6 +582,8 @@ public final class WorkshopLoadBench {
 
   /** Times one request; an unexpected failure counts and is rethrown (the lesson stops). */
   private static <T> T timed(Call<T> call) throws Exception {
+    WIRE.get()[1] = 0;
+    WIRE.get()[0] = 0;
     long t0 = System.nanoTime();
     try {
       return call.run();
@@ -517,14 +597,52 @@ public final class WorkshopLoadBench {
     }
   }
 
+  /**
+   * The SDK's wire time of the current request on this thread: from just before it is sent (after
+   * marshalling and signing) to its response headers (before unmarshalling), summed over retries.
+   * The bench's SDK clients share the server's two cores and spend more CPU per request than the
+   * server; the wire time leaves the client's own work out, so it is what a learner on their own
+   * machine would see, queueing for the server's threads and CPU included.
+   */
+  private static final ThreadLocal<long[]> WIRE = ThreadLocal.withInitial(() -> new long[2]);
+
+  private static final ExecutionAttribute<Long> SENT = new ExecutionAttribute<>("bench-sent");
+
+  /** Times the SDK's transmissions into {@link #WIRE}. */
+  static final class WireTimer implements ExecutionInterceptor {
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission c, ExecutionAttributes a) {
+      a.putAttribute(SENT, System.nanoTime());
+    }
+
+    @Override
+    public void afterTransmission(Context.AfterTransmission c, ExecutionAttributes a) {
+      Long sent = a.getAttribute(SENT);
+      if (sent != null) {
+        long[] w = WIRE.get();
+        w[0] += System.nanoTime() - sent;
+        w[1]++;
+      }
+    }
+  }
+
+  private static final ClientOverrideConfiguration TIMED =
+      ClientOverrideConfiguration.builder().addExecutionInterceptor(new WireTimer()).build();
+
   /** The step being run, as the label of slow requests. */
   private static final ThreadLocal<String> PHASE = ThreadLocal.withInitial(() -> "join");
 
   private static void note(long t0) {
     long took = System.nanoTime() - t0;
+    long[] w = WIRE.get();
+    // the workshop API's calls (plain HTTP, no SDK) count whole
+    long wire = w[1] > 0 ? w[0] : took;
+    w[0] = 0;
+    w[1] = 0;
     LATENCIES.add(took);
     if (t0 - T0 >= WARMUP_NANOS) {
       WARM.add(took);
+      WARM_WIRE.add(wire);
     }
     if (took > 50_000_000L) {
       SLOW.add((t0 - T0) + " " + PHASE.get());
@@ -541,6 +659,8 @@ public final class WorkshopLoadBench {
 
   /** Times a request the lesson expects AWS to refuse; returns the error code ("" if none). */
   private static String error(Action action) {
+    WIRE.get()[1] = 0;
+    WIRE.get()[0] = 0;
     long t0 = System.nanoTime();
     try {
       action.run();

@@ -12,6 +12,8 @@ import dev.iamkata.engine.control.ControlApi;
 import dev.iamkata.engine.dynamodb.DynamoDbService;
 import dev.iamkata.engine.ec2.Ec2Service;
 import dev.iamkata.engine.http.EngineServer;
+import dev.iamkata.engine.http.HttpRequest;
+import dev.iamkata.engine.http.HttpResponse;
 import dev.iamkata.engine.http.Router;
 import dev.iamkata.engine.iam.IamService;
 import dev.iamkata.engine.iam.PolicyValidator;
@@ -23,10 +25,13 @@ import dev.iamkata.engine.protocol.json.JsonProtocol;
 import dev.iamkata.engine.protocol.query.QueryProtocol;
 import dev.iamkata.engine.s3.S3Service;
 import dev.iamkata.engine.state.EngineState;
+import dev.iamkata.engine.state.ServiceData;
+import dev.iamkata.engine.state.Snapshots;
 import dev.iamkata.engine.sts.ServiceSessions;
 import dev.iamkata.engine.sts.StsService;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,16 +47,19 @@ public final class Engine implements AutoCloseable {
   private final VirtualClock clock;
   private final EngineState state;
   private final Map<String, AccessKeyPair> adminKeys;
+  private final CompletableFuture<Wired> wired;
 
   private Engine(
       EngineServer server,
       VirtualClock clock,
       EngineState state,
-      Map<String, AccessKeyPair> adminKeys) {
+      Map<String, AccessKeyPair> adminKeys,
+      CompletableFuture<Wired> wired) {
     this.server = server;
     this.clock = clock;
     this.state = state;
     this.adminKeys = adminKeys;
+    this.wired = wired;
   }
 
   /**
@@ -69,7 +77,7 @@ public final class Engine implements AutoCloseable {
     EngineState state = new EngineState();
     Map<String, AccessKeyPair> adminKeys =
         bootstrap(state, config.accounts(), config.adminKey(), clock);
-    CompletableFuture<RequestPipeline> pipeline =
+    CompletableFuture<Wired> wired =
         CompletableFuture.supplyAsync(
             () -> wire(state, clock, adminKeys),
             runnable -> {
@@ -78,8 +86,9 @@ public final class Engine implements AutoCloseable {
               t.start();
             });
     EngineServer server =
-        EngineServer.start(address, config.port(), request -> pipeline.join().apply(request));
-    return new Engine(server, clock, state, Map.copyOf(adminKeys));
+        EngineServer.start(
+            address, config.port(), request -> wired.join().pipeline().apply(request));
+    return new Engine(server, clock, state, Map.copyOf(adminKeys), wired);
   }
 
   /** Creates each account with its admin; the first account gets {@code firstKey} if given. */
@@ -93,7 +102,10 @@ public final class Engine implements AutoCloseable {
     return adminKeys;
   }
 
-  private static RequestPipeline wire(
+  /** The request pipeline, and the services whose resources live outside {@link EngineState}. */
+  private record Wired(RequestPipeline pipeline, List<ServiceData> services) {}
+
+  private static Wired wire(
       EngineState state, VirtualClock clock, Map<String, AccessKeyPair> adminKeys) {
     Sealer sealer = new Sealer(Sealer.newKey());
     Trail trail = new Trail();
@@ -135,6 +147,7 @@ public final class Engine implements AutoCloseable {
                 s3Service,
                 stsService));
     internalCalls.set(new InternalCalls(router, authorizer, trail));
+    List<ServiceData> services = List.of(dynamodb.data(), ec2.data(), lambda.data());
     ControlApi control =
         new ControlApi(
             authenticator,
@@ -149,20 +162,22 @@ public final class Engine implements AutoCloseable {
               return fresh;
             },
             () -> accountList,
-            List.of(dynamodb.data(), ec2.data(), lambda.data()),
+            services,
             new AccountScopes(
                 state,
                 (id, key) -> Bootstrap.account(state, id, key, clock.instant()),
                 Bootstrap.ADMIN_USER),
             adminKeys.keySet().iterator().next());
-    return new RequestPipeline(
-        router,
-        authenticator,
-        authorizer,
-        control,
-        ec2.metadata(state, serviceSessions, sealer, clock),
-        stsService,
-        trail);
+    return new Wired(
+        new RequestPipeline(
+            router,
+            authenticator,
+            authorizer,
+            control,
+            ec2.metadata(state, serviceSessions, sealer, clock),
+            stsService,
+            trail),
+        services);
   }
 
   /** {@code http://127.0.0.1:PORT} */
@@ -172,6 +187,24 @@ public final class Engine implements AutoCloseable {
 
   public int port() {
     return server.port();
+  }
+
+  /**
+   * Serves {@code request} in this process, through the same pipeline (authentication and all) as a
+   * request on the port, without the HTTP round trip: for a host in the same JVM that calls the
+   * engine often (a workshop saving its learners' worlds every second).
+   */
+  public HttpResponse handle(HttpRequest request) {
+    return wired.join().pipeline().apply(request);
+  }
+
+  /**
+   * The worlds of {@code tenants} as {@code GET /_kata/snapshot?tenant=T} gives each, taken in one
+   * pass over the state: for a host in this process that saves many tenants every second (a
+   * workshop, one tenant per learner).
+   */
+  public Map<String, byte[]> tenantSnapshots(Collection<String> tenants) {
+    return Snapshots.takeTenants(state, wired.join().services(), tenants);
   }
 
   public VirtualClock clock() {

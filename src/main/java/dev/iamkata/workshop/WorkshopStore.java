@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The workshop's database: one SQLite file in write-ahead-log mode with {@code synchronous=NORMAL}:
@@ -37,6 +38,15 @@ public final class WorkshopStore implements AutoCloseable {
           .build();
 
   private final Connection db;
+
+  /**
+   * The order of the writes: fair, so the learner writer's commit goes next after the world chunk
+   * being written, whereas the monitor would let the saver take it again and again.
+   */
+  private final ReentrantLock turns = new ReentrantLock(true);
+
+  /** How many learners' worlds one transaction writes. */
+  static final int WORLDS_PER_COMMIT = 16;
 
   private WorkshopStore(Connection db) {
     this.db = db;
@@ -87,7 +97,16 @@ public final class WorkshopStore implements AutoCloseable {
   }
 
   /** Writes several learners' rows (id to state JSON) in one transaction. */
-  public synchronized void saveLearners(Map<String, String> rows) throws SQLException {
+  public void saveLearners(Map<String, String> rows) throws SQLException {
+    turns.lock();
+    try {
+      saveLearnersNow(rows);
+    } finally {
+      turns.unlock();
+    }
+  }
+
+  private synchronized void saveLearnersNow(Map<String, String> rows) throws SQLException {
     db.setAutoCommit(false);
     try (PreparedStatement p =
         db.prepareStatement("INSERT OR REPLACE INTO learners (id, state) VALUES (?, ?)")) {
@@ -123,19 +142,30 @@ public final class WorkshopStore implements AutoCloseable {
   }
 
   /**
-   * Replaces the stored worlds of the given learners (learner id to tenant snapshot), all in one
-   * transaction: one commit however many learners changed.
+   * Replaces the stored worlds of the given learners (learner id to tenant snapshot), {@link
+   * #WORLDS_PER_COMMIT} to a transaction: a few commits however many learners changed, and the
+   * learners' rows, whose commit an event waits for, take their turn in between instead of waiting
+   * for every world.
    */
-  public synchronized void saveWorlds(Map<String, byte[]> worlds, String taken)
-      throws SQLException {
-    if (worlds.isEmpty()) {
-      return;
+  public void saveWorlds(Map<String, byte[]> worlds, String taken) throws SQLException {
+    List<Map.Entry<String, byte[]>> all = List.copyOf(worlds.entrySet());
+    for (int i = 0; i < all.size(); i += WORLDS_PER_COMMIT) {
+      turns.lock();
+      try {
+        saveWorldsNow(all.subList(i, Math.min(all.size(), i + WORLDS_PER_COMMIT)), taken);
+      } finally {
+        turns.unlock();
+      }
     }
+  }
+
+  private synchronized void saveWorldsNow(List<Map.Entry<String, byte[]>> worlds, String taken)
+      throws SQLException {
     db.setAutoCommit(false);
     try (PreparedStatement p =
         db.prepareStatement(
             "INSERT OR REPLACE INTO worlds (learner, snapshot, taken) VALUES (?, ?, ?)")) {
-      for (Map.Entry<String, byte[]> w : worlds.entrySet()) {
+      for (Map.Entry<String, byte[]> w : worlds) {
         p.setString(1, w.getKey());
         p.setBytes(2, w.getValue());
         p.setString(3, taken);

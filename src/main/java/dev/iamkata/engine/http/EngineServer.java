@@ -54,7 +54,7 @@ public final class EngineServer implements AutoCloseable {
     HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 256);
     ExecutorService executor =
         Executors.newFixedThreadPool(
-            64,
+            Integer.getInteger("iamkata.engine.threads", 64),
             r -> {
               Thread t = new Thread(r, "engine-http");
               t.setDaemon(true);
