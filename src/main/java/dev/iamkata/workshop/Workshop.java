@@ -2,14 +2,12 @@ package dev.iamkata.workshop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.iamkata.backend.ControlClient;
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.engine.Engine;
 import dev.iamkata.engine.EngineConfig;
 import dev.iamkata.engine.state.Ids;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,8 +23,9 @@ import java.util.regex.Pattern;
  * in a {@link WorkshopStore}. Each learner's two accounts are one engine tenant named by the
  * learner's id: their own S3 bucket namespace and their own clock. Reopening the same database
  * after a crash brings back the same join code, tokens, engine port, accounts, keys and AWS state
- * (each learner's world, saved within a second of their last event). Thread-safe: every method that
- * touches learners holds {@code this}.
+ * (each learner's world, saved within a second of their last event). What is done to the engine on
+ * a learner's behalf is {@link LearnerWorlds}'. Thread-safe: every method that touches learners
+ * holds {@code this}.
  */
 public final class Workshop implements AutoCloseable {
   private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N} _.\\-]{1,40}");
@@ -35,7 +33,7 @@ public final class Workshop implements AutoCloseable {
 
   private final WorkshopStore store;
   private final Engine engine;
-  private final ControlClient root;
+  private final LearnerWorlds worlds;
   private final String name;
   private final String joinCode;
   private final String instructorToken;
@@ -53,9 +51,6 @@ public final class Workshop implements AutoCloseable {
   private final LearnerWriter writer;
   private final EventHub hub = new EventHub();
 
-  /** Learners whose world changed since it was last saved. */
-  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
-
   private Workshop(
       WorkshopStore store,
       Engine engine,
@@ -67,9 +62,7 @@ public final class Workshop implements AutoCloseable {
       Clock clock) {
     this.store = store;
     this.engine = engine;
-    // the engine runs in this process: its control calls (joins, resets, the saver's hundreds of
-    // world snapshots a second) skip the HTTP round trip
-    this.root = ControlClient.inProcess(engine, rootKey);
+    this.worlds = new LearnerWorlds(engine, rootKey, store, clock);
     this.name = name;
     this.joinCode = joinCode;
     this.instructorToken = instructorToken;
@@ -124,45 +117,15 @@ public final class Workshop implements AutoCloseable {
     }
   }
 
-  /**
-   * Puts every saved learner world back in one whole-engine restore: the fresh engine's own
-   * snapshot (its root account) with each world merged in field by field.
-   */
+  /** Puts every saved learner world back, then their records. */
   private void resume() throws SQLException, IOException, InterruptedException {
-    Map<String, byte[]> worlds = store.worlds();
-    if (!worlds.isEmpty()) {
-      ObjectNode whole =
-          (ObjectNode) WorkshopStore.JSON.readTree(root.call("GET", "snapshot", null));
-      for (byte[] world : worlds.values()) {
-        merge(whole, (ObjectNode) WorkshopStore.JSON.readTree(world));
-      }
-      root.call("POST", "restore", whole.toString(), "application/json");
-    }
+    worlds.restore();
     synchronized (this) {
       for (LearnerState l : store.learners()) {
         learners.put(l.id, l);
         nextId = Math.max(nextId, Integer.parseInt(l.id) + 1);
       }
       byToken = List.copyOf(learners.values());
-    }
-  }
-
-  /** Adds one tenant's world to a whole-engine snapshot: every map field, and each service's. */
-  private static void merge(ObjectNode whole, ObjectNode world) {
-    for (var fields = world.fields(); fields.hasNext(); ) {
-      var f = fields.next();
-      if (!f.getValue().isObject()) {
-        continue;
-      }
-      ObjectNode into = whole.with(f.getKey());
-      if ("services".equals(f.getKey())) {
-        for (var services = f.getValue().fields(); services.hasNext(); ) {
-          var service = services.next();
-          into.with(service.getKey()).setAll((ObjectNode) service.getValue());
-        }
-      } else {
-        into.setAll((ObjectNode) f.getValue());
-      }
     }
   }
 
@@ -232,19 +195,8 @@ public final class Workshop implements AutoCloseable {
       l.name = learnerName;
       l.token = Secrets.token();
       l.lesson = lesson != null ? lesson : lessons.stream().sorted().findFirst().orElse(null);
-      // made outside the lock, so one join does not hold up every learner's events; both accounts
-      // in the learner's own tenant: their bucket names and clock are theirs
-      try {
-        String tenant = "tenant=" + l.id;
-        JsonNode first = WorkshopStore.JSON.readTree(root.call("POST", "accounts", tenant));
-        JsonNode second = WorkshopStore.JSON.readTree(root.call("POST", "accounts", tenant));
-        l.account = first.path("account").asText();
-        l.adminKey = first.path("adminKey").asText();
-        l.secondAccount = second.path("account").asText();
-        l.secondAdminKey = second.path("adminKey").asText();
-      } catch (IOException e) {
-        throw new WorkshopException(500, "the engine could not create accounts: " + e.getMessage());
-      }
+      // made outside the lock, so one join does not hold up every learner's events
+      worlds.provision(l);
       l.joined = clock.instant();
       l.lastActivity = l.joined;
       long ticket;
@@ -252,7 +204,7 @@ public final class Workshop implements AutoCloseable {
         learners.put(l.id, l);
         byToken = List.copyOf(learners.values());
         ticket = submit(l);
-        dirty.add(l.id);
+        worlds.changed(l.id);
         publish(l);
       }
       writer.await(ticket);
@@ -277,7 +229,7 @@ public final class Workshop implements AutoCloseable {
       actions = new ArrayList<>(l.pending);
       l.pending.clear();
       ticket = submit(l);
-      dirty.add(l.id);
+      worlds.changed(l.id);
       publish(l);
     }
     // acknowledged once the row is committed, without holding the workshop's lock meanwhile
@@ -338,13 +290,7 @@ public final class Workshop implements AutoCloseable {
     synchronized (this) {
       l = existing(id);
     }
-    try {
-      root.call("POST", "reset?account=" + l.account, "");
-      root.call("POST", "reset?account=" + l.secondAccount, "");
-      dirty.add(l.id);
-    } catch (IOException e) {
-      throw new WorkshopException(500, "the engine could not reset: " + e.getMessage());
-    }
+    worlds.reset(l);
     queue(id, "reset");
   }
 
@@ -370,7 +316,7 @@ public final class Workshop implements AutoCloseable {
 
   /** Moves every learner's clock: the engine's clock, under every tenant's own offset. */
   public String advanceClock(String duration) throws WorkshopException, InterruptedException {
-    return clock("duration=" + encode(duration));
+    return worlds.advanceClock(duration);
   }
 
   /**
@@ -382,23 +328,7 @@ public final class Workshop implements AutoCloseable {
     synchronized (this) {
       existing(id);
     }
-    String body = clock("duration=" + encode(duration) + "&tenant=" + id);
-    dirty.add(id);
-    return body;
-  }
-
-  private static String encode(String value) {
-    return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
-  }
-
-  private String clock(String form) throws WorkshopException, InterruptedException {
-    try {
-      return root.call("POST", "clock/advance", form);
-    } catch (ControlClient.ControlException e) {
-      throw new WorkshopException(400, e.getMessage());
-    } catch (IOException e) {
-      throw new WorkshopException(500, e.getMessage());
-    }
+    return worlds.advanceClock(id, duration);
   }
 
   EventHub hub() {
@@ -410,25 +340,7 @@ public final class Workshop implements AutoCloseable {
    * each, all in one transaction), so the cost follows the active learners, not the class.
    */
   public void persistEngineIfChanged() throws IOException, InterruptedException, SQLException {
-    if (dirty.isEmpty()) {
-      return;
-    }
-    // taken off the set before the snapshot: a change during it marks the learner again
-    List<String> ids = List.copyOf(dirty);
-    dirty.removeAll(ids);
-    Map<String, byte[]> worlds;
-    try {
-      worlds = engine.tenantSnapshots(ids);
-    } catch (RuntimeException e) {
-      dirty.addAll(ids);
-      throw e;
-    }
-    try {
-      store.saveWorlds(worlds, clock.instant().toString());
-    } catch (SQLException e) {
-      dirty.addAll(worlds.keySet());
-      throw e;
-    }
+    worlds.saveChanged();
   }
 
   private LearnerState existing(String id) throws WorkshopException {
