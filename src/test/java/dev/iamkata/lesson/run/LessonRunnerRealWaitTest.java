@@ -8,7 +8,6 @@ import dev.iamkata.backend.Backend;
 import dev.iamkata.backend.BackendException;
 import dev.iamkata.backend.Capabilities;
 import dev.iamkata.backend.Capability;
-import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.lesson.AwsCall;
 import dev.iamkata.lesson.CommandResult;
 import dev.iamkata.lesson.CommandRunner;
@@ -58,52 +57,16 @@ class LessonRunnerRealWaitTest {
 
   /** Honours expiry, has snapshots, cannot move its clock. */
   final Backend backend =
-      new Backend() {
+      new LessonRunnerTest.FakeBackend() {
         @Override
         public String name() {
           return "external";
         }
 
         @Override
-        public String endpoint() {
-          return "http://127.0.0.1:9";
-        }
-
-        @Override
-        public String region() {
-          return "us-east-1";
-        }
-
-        @Override
-        public String accountId() {
-          return "111122223333";
-        }
-
-        @Override
-        public String secondAccountId() {
-          return null;
-        }
-
-        @Override
-        public AccessKeyPair adminKey(String account) {
-          return new AccessKeyPair("AKIAADMIN", "secret");
-        }
-
-        @Override
         public Capabilities capabilities() {
           return capabilities;
         }
-
-        @Override
-        public void reset() {}
-
-        @Override
-        public String snapshot() {
-          return "s";
-        }
-
-        @Override
-        public void restore(String snapshot) {}
 
         @Override
         public Instant clockTime() {
@@ -114,9 +77,6 @@ class LessonRunnerRealWaitTest {
         public void advanceClock(Duration by) throws BackendException {
           throw new BackendException("the external backend's clock cannot be moved");
         }
-
-        @Override
-        public void close() {}
       };
 
   /** A session lives as long as it asked for (an hour by default) in slept time. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.iamkata.backend.Backend;
+import dev.iamkata.backend.BackendException;
 import dev.iamkata.backend.Capabilities;
 import dev.iamkata.engine.AccessKeyPair;
 import dev.iamkata.lesson.AwsCall;
@@ -37,7 +38,7 @@ class LessonRunnerTest {
   @TempDir Path kataHome;
 
   /** Snapshots are the clock offset; the state is a counter of restores. */
-  static final class FakeBackend implements Backend {
+  static class FakeBackend implements Backend {
     Duration clock = Duration.ZERO;
     int resets;
     final List<String> restored = new ArrayList<>();
@@ -99,7 +100,7 @@ class LessonRunnerTest {
     }
 
     @Override
-    public void advanceClock(Duration by) {
+    public void advanceClock(Duration by) throws BackendException {
       clock = clock.plus(by);
     }
 
