@@ -71,24 +71,22 @@ final class MfaOps {
             "EnableMFADevice",
             EnableMfaDeviceRequest::builder,
             (c, q) ->
-                codes(
-                        serial(
-                            Check.request().name("userName", q.userName(), 128), q.serialNumber()),
-                        q.authenticationCode1(),
-                        q.authenticationCode2())
-                    .done(),
+                twoCodes(
+                    q.userName(),
+                    q.serialNumber(),
+                    q.authenticationCode1(),
+                    q.authenticationCode2()),
             (c, q) -> ctx.userArn(c, q.userName()),
             this::enable),
         row(
             "ResyncMFADevice",
             ResyncMfaDeviceRequest::builder,
             (c, q) ->
-                codes(
-                        serial(
-                            Check.request().name("userName", q.userName(), 128), q.serialNumber()),
-                        q.authenticationCode1(),
-                        q.authenticationCode2())
-                    .done(),
+                twoCodes(
+                    q.userName(),
+                    q.serialNumber(),
+                    q.authenticationCode1(),
+                    q.authenticationCode2()),
             (c, q) -> ctx.userArn(c, q.userName()),
             this::resync),
         row(
@@ -141,14 +139,17 @@ final class MfaOps {
         .pattern("serialNumber", serial, SERIAL);
   }
 
-  private static Check codes(Check check, String code1, String code2) {
-    return check
+  /** EnableMFADevice's and ResyncMFADevice's members: a user, a device and two codes. */
+  private static void twoCodes(String userName, String serial, String code1, String code2) {
+    Check check = serial(Check.request().name("userName", userName, 128), serial);
+    check
         .required("authenticationCode1", code1)
         .length("authenticationCode1", code1, 6, 6)
         .pattern("authenticationCode1", code1, CODE)
         .required("authenticationCode2", code2)
         .length("authenticationCode2", code2, 6, 6)
-        .pattern("authenticationCode2", code2, CODE);
+        .pattern("authenticationCode2", code2, CODE)
+        .done();
   }
 
   private static String target(Caller caller, String userName) {
