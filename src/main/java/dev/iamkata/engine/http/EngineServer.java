@@ -23,8 +23,14 @@ import java.util.function.Function;
  * happens behind that function.
  */
 public final class EngineServer implements AutoCloseable {
-  /** Larger bodies are refused before they are read: no IAM or STS request comes near this. */
+  /** Larger bodies are refused and never kept: no IAM or STS request comes near this. */
   public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * How much of a refused body is still read so the client gets to see the 413: the JDK server
+   * closes a connection whose body is left unread, and a client still uploading then sees a reset.
+   */
+  private static final long MAX_DRAIN_BYTES = 4L * MAX_BODY_BYTES;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -130,9 +136,7 @@ public final class EngineServer implements AutoCloseable {
       return body.length > MAX_BODY_BYTES ? null : body;
     }
     if (length > MAX_BODY_BYTES) {
-      // Take in as much as a body may be before refusing it: answering while the client is still
-      // sending makes the server close mid-upload, and the client then sees a reset, not the 413.
-      discard(in, MAX_BODY_BYTES + 1L);
+      discard(in, Math.min(length, MAX_DRAIN_BYTES));
       return null;
     }
     byte[] body = new byte[(int) length];
