@@ -133,7 +133,11 @@ public final class EngineServer implements AutoCloseable {
     long length = contentLength(exchange);
     if (length < 0) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      return body.length > MAX_BODY_BYTES ? null : body;
+      if (body.length <= MAX_BODY_BYTES) {
+        return body;
+      }
+      discard(in, MAX_DRAIN_BYTES - body.length);
+      return null;
     }
     if (length > MAX_BODY_BYTES) {
       discard(in, Math.min(length, MAX_DRAIN_BYTES));
