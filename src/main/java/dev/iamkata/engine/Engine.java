@@ -129,8 +129,8 @@ public final class Engine implements AutoCloseable {
     adminKeys.forEach(
         (id, key) -> accountList.add(Map.of("account", id, "adminKey", key.toString())));
     ServiceSessions serviceSessions = new ServiceSessions(state, parsed, sts.tokens(), trail);
-    Ec2Service ec2 = new Ec2Service(state, authorizer, clock);
-    DynamoDbService dynamodb = new DynamoDbService(state, clock);
+    Ec2Service ec2 = new Ec2Service(state, authorizer);
+    DynamoDbService dynamodb = new DynamoDbService(state);
     // the calls inside Lambda functions go through the router the functions are part of
     AtomicReference<ServiceCalls> internalCalls = new AtomicReference<>();
     LambdaService lambda =

@@ -2,7 +2,6 @@ package dev.iamkata.engine.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.iamkata.engine.auth.Caller;
-import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.protocol.Operation;
 import dev.iamkata.engine.protocol.Service;
 import dev.iamkata.engine.protocol.json.JsonProtocol;
@@ -36,9 +35,9 @@ public final class DynamoDbService {
   private final ConditionKeys conditionKeys;
   private final TableStore store;
 
-  public DynamoDbService(EngineState state, VirtualClock clock) {
+  public DynamoDbService(EngineState state) {
     this.store = new TableStore(state);
-    this.tableOperations = new TableOperations(store, clock);
+    this.tableOperations = new TableOperations(store);
     this.itemOperations = new ItemOperations(store);
     this.readOperations = new ReadOperations(store);
     this.conditionKeys = new ConditionKeys(store);

@@ -5,7 +5,6 @@ import static dev.iamkata.engine.dynamodb.DynamoDbErrors.validation;
 import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
-import dev.iamkata.engine.clock.VirtualClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +30,9 @@ final class TableOperations {
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
   private final TableStore store;
-  private final VirtualClock clock;
 
-  TableOperations(TableStore store, VirtualClock clock) {
+  TableOperations(TableStore store) {
     this.store = store;
-    this.clock = clock;
   }
 
   ListTablesResponse listTables(Caller caller, ListTablesRequest r) {
@@ -96,7 +93,7 @@ final class TableOperations {
             r.tableName(),
             DynamoDbService.arn(caller, r.tableName()),
             UUID.randomUUID().toString(),
-            clock.instant(),
+            caller.time(),
             List.copyOf(r.keySchema()),
             List.copyOf(r.attributeDefinitions()),
             onDemand ? "PAY_PER_REQUEST" : "PROVISIONED",

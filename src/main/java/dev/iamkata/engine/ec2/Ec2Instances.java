@@ -12,7 +12,6 @@ import dev.iamkata.engine.api.AwsError;
 import dev.iamkata.engine.api.AwsException;
 import dev.iamkata.engine.auth.Caller;
 import dev.iamkata.engine.authz.Authorizer;
-import dev.iamkata.engine.clock.VirtualClock;
 import dev.iamkata.engine.state.Account;
 import dev.iamkata.engine.state.EngineState;
 import dev.iamkata.engine.state.InstanceProfile;
@@ -64,7 +63,6 @@ final class Ec2Instances {
 
   private final EngineState state;
   private final Authorizer authorizer;
-  private final VirtualClock clock;
 
   /**
    * Instances by account, then region, then ID; guarded by {@code this}. Keyed by the account
@@ -73,10 +71,9 @@ final class Ec2Instances {
   private final Map<Account, Map<String, Map<String, StoredInstance>>> instances =
       new WeakHashMap<>();
 
-  Ec2Instances(EngineState state, Authorizer authorizer, VirtualClock clock) {
+  Ec2Instances(EngineState state, Authorizer authorizer) {
     this.state = state;
     this.authorizer = authorizer;
-    this.clock = clock;
   }
 
   synchronized RunInstancesResponse runInstances(Caller caller, RunInstancesRequest r) {
@@ -118,7 +115,7 @@ final class Ec2Instances {
       }
     }
     String reservation = "r-" + randomHex(17);
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant now = caller.time().truncatedTo(ChronoUnit.SECONDS);
     List<Instance> out = new ArrayList<>();
     Map<String, StoredInstance> mine = instances(caller);
     for (int i = 0; i < max; i++) {

@@ -42,8 +42,8 @@ public final class Ec2Service {
 
   private final Ec2Instances instances;
 
-  public Ec2Service(EngineState state, Authorizer authorizer, VirtualClock clock) {
-    this.instances = new Ec2Instances(state, authorizer, clock);
+  public Ec2Service(EngineState state, Authorizer authorizer) {
+    this.instances = new Ec2Instances(state, authorizer);
   }
 
   /** The instances in snapshots. */

@@ -121,7 +121,7 @@ public final class InstanceMetadata {
     if (ttl < 1 || ttl > MAX_TOKEN_TTL) {
       return status(400);
     }
-    Instant expires = clock.instant().plusSeconds(ttl);
+    Instant expires = now(instance).plusSeconds(ttl);
     String token =
         sealer.seal(
             ("imds|" + instance.id() + "|" + expires.getEpochSecond())
@@ -143,7 +143,7 @@ public final class InstanceMetadata {
     return parts.length == 3
         && parts[0].equals("imds")
         && parts[1].equals(instance.id())
-        && clock.instant().getEpochSecond() < Long.parseLong(parts[2]);
+        && now(instance).getEpochSecond() < Long.parseLong(parts[2]);
   }
 
   /** The role of the instance's profile, as the profile is now. */
@@ -169,7 +169,7 @@ public final class InstanceMetadata {
     if (role.isEmpty()) {
       return notFound();
     }
-    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    Instant now = now(instance).truncatedTo(ChronoUnit.SECONDS);
     Map<String, Object> body = new LinkedHashMap<>();
     if (!sessions.trusts(role.get(), EC2)) {
       body.put("Code", "AssumeRoleUnauthorizedAccess");
@@ -195,6 +195,11 @@ public final class InstanceMetadata {
     return json(body);
   }
 
+  /** The time on the instance: its account's tenant clock, which a workshop moves per learner. */
+  private Instant now(Ec2Instances.Running instance) {
+    return state.tenantTime(instance.account(), clock.instant());
+  }
+
   private HttpResponse info(Ec2Instances.Running instance) {
     if (role(instance).isEmpty()) {
       return notFound();
@@ -208,7 +213,7 @@ public final class InstanceMetadata {
                     .findFirst());
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("Code", "Success");
-    body.put("LastUpdated", clock.instant().truncatedTo(ChronoUnit.SECONDS).toString());
+    body.put("LastUpdated", now(instance).truncatedTo(ChronoUnit.SECONDS).toString());
     body.put("InstanceProfileArn", instance.profileArn());
     body.put("InstanceProfileId", profile.map(p -> p.id).orElse(instance.profileId()));
     return json(body);

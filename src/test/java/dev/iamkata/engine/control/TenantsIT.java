@@ -28,6 +28,9 @@ import software.amazon.awssdk.services.sts.model.StsException;
  */
 class TenantsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String EC2_TRUST =
+      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+          + "{\"Service\":\"ec2.amazonaws.com\"},\"Action\":\"sts:AssumeRole\"}]}";
   private TestEngine engine;
   private ControlClient root;
 
@@ -163,5 +166,71 @@ class TenantsIT {
     assertThrows(
         ControlClient.ControlException.class,
         () -> learner.call("POST", "clock/advance", "duration=1h&tenant=gina"));
+  }
+
+  @Test
+  void aTenantsClockStampsItsTablesAndInstancesAndTheirCredentials() throws Exception {
+    AwsCredentials ivy = creds(create("ivy"));
+    root.call("POST", "clock/advance", "duration=7h&tenant=ivy");
+    Instant tenantNow = Instant.now().plus(Duration.ofHours(7));
+    Instant table =
+        engine
+            .dynamodb(ivy)
+            .createTable(
+                r ->
+                    r.tableName("notes")
+                        .billingMode("PAY_PER_REQUEST")
+                        .keySchema(k -> k.attributeName("id").keyType("HASH"))
+                        .attributeDefinitions(d -> d.attributeName("id").attributeType("S")))
+            .tableDescription()
+            .creationDateTime();
+    assertNear(tenantNow, table);
+    var iam = engine.iam(ivy);
+    iam.createRole(r -> r.roleName("app-role").assumeRolePolicyDocument(EC2_TRUST));
+    iam.createInstanceProfile(r -> r.instanceProfileName("app-profile"));
+    iam.addRoleToInstanceProfile(r -> r.instanceProfileName("app-profile").roleName("app-role"));
+    var launched =
+        engine
+            .ec2(ivy)
+            .runInstances(
+                r ->
+                    r.imageId("ami-0123456789abcdef0")
+                        .minCount(1)
+                        .maxCount(1)
+                        .iamInstanceProfile(p -> p.name("app-profile")))
+            .instances()
+            .get(0);
+    assertNear(tenantNow, launched.launchTime());
+    // credentials issued on the engine's time would have expired an hour before the tenant's now
+    String url =
+        engine.endpoint()
+            + "/_imds/"
+            + launched.instanceId()
+            + "/latest/meta-data/iam/security-credentials/app-role";
+    JsonNode c =
+        JSON.readTree(
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body());
+    assertNear(tenantNow, Instant.parse(c.path("LastUpdated").asText()));
+    AwsCredentials instance =
+        software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+            c.path("AccessKeyId").asText(),
+            c.path("SecretAccessKey").asText(),
+            c.path("Token").asText());
+    assertTrue(
+        engine
+            .sts(instance)
+            .getCallerIdentity()
+            .arn()
+            .endsWith(":assumed-role/app-role/" + launched.instanceId()));
+  }
+
+  private static void assertNear(Instant expected, Instant actual) {
+    assertTrue(
+        Duration.between(expected, actual).abs().compareTo(Duration.ofMinutes(1)) < 0,
+        "expected about " + expected + ", got " + actual);
   }
 }

@@ -62,7 +62,7 @@ class InstanceMetadataTest {
     account.instanceProfiles.put(Account.key("app-profile"), profile);
     state.accounts.put(ACCOUNT, account);
     ParsedPolicies parsed = new ParsedPolicies();
-    Ec2Instances instances = new Ec2Instances(state, new Authorizer(state, parsed), clock);
+    Ec2Instances instances = new Ec2Instances(state, new Authorizer(state, parsed));
     // an instance as a snapshot holds it, launched with the profile
     instances
         .restore(
