@@ -151,7 +151,10 @@ final class JoinCommand implements Callable<Integer> {
       if (script != null) {
         return new BatchShell(session, System.out, System.err).run(script);
       }
-      return new InteractiveShell(session, home.resolve("history"), null, admin).run();
+      InteractiveShell shell = new InteractiveShell(session, home.resolve("history"), null, admin);
+      try (AutoCloseable watching = reporter.watch(shell::say)) {
+        return shell.run();
+      }
     } catch (LessonException e) {
       System.err.println("kata join: " + e.getMessage());
       return 1;

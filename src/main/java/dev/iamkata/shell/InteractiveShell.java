@@ -29,6 +29,7 @@ public final class InteractiveShell {
   private final Path historyDir;
   private final Terminal given;
   private final AccessKeyPair admin;
+  private volatile LineReader reader;
 
   /**
    * @param historyDir where the history files live
@@ -62,9 +63,10 @@ public final class InteractiveShell {
             session.workspace().region(),
             this::listingKey,
             Clock.systemUTC())) {
-      LineReader reader = reader(terminal, arns);
+      reader = reader(terminal, arns);
       return loop(terminal, reader, arns);
     } finally {
+      reader = null;
       if (given == null) {
         terminal.close();
       }
@@ -103,6 +105,7 @@ public final class InteractiveShell {
         break;
       }
       if (line.isBlank()) {
+        idle(out);
         continue;
       }
       last = runLine(terminal, line);
@@ -118,6 +121,26 @@ public final class InteractiveShell {
     out.println(session.messages().get("bye"));
     out.flush();
     return last;
+  }
+
+  /**
+   * Shows {@code text} above the prompt while the learner is at it (from any thread: a workshop
+   * client's watcher); dropped when no prompt is up, the next line's gate says it again then.
+   */
+  public void say(String text) {
+    LineReader r = reader;
+    if (r != null && !text.isEmpty()) {
+      r.printAbove(text.stripTrailing());
+    }
+  }
+
+  private void idle(PrintWriter out) {
+    try {
+      out.print(session.idle());
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+    }
+    out.flush();
   }
 
   private int runLine(Terminal terminal, String line) {

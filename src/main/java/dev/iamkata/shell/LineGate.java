@@ -18,6 +18,16 @@ public interface LineGate {
    */
   CommandResult run(String line, Line next) throws InterruptedException;
 
+  /**
+   * Called when the learner enters an empty line, which is not run: a gate may act then (a workshop
+   * applies an instructor's action the learner was told of).
+   *
+   * @return what to show, or an empty string
+   */
+  default String idle() throws InterruptedException {
+    return "";
+  }
+
   /** The session's own way of running a line. */
   @FunctionalInterface
   interface Line {

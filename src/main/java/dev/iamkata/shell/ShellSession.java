@@ -165,6 +165,15 @@ public final class ShellSession implements AutoCloseable {
         r.line(), r.exitCode(), r.stdout() + more, r.stderr(), r.took(), r.awsCalls());
   }
 
+  /**
+   * What an empty line brings: the gate's notices ({@link LineGate#idle}) and what the lesson said
+   * meanwhile; empty when nothing happened.
+   */
+  public String idle() throws InterruptedException {
+    String said = gate.idle();
+    return lessonShell != null ? said + lessonShell.drain() : said;
+  }
+
   private CommandResult runLine(String line) throws InterruptedException {
     if (lessonShell != null) {
       return lessonShell.run(line, interpreter(), confirm);

@@ -17,6 +17,10 @@ import java.util.function.Supplier;
  */
 public final class InstructorGate implements LineGate {
   private final LessonRunner runner;
+  private static final String PAUSED =
+      "the instructor has paused the workshop; wait a moment and try again\n"
+          + "講師がワークショップを一時停止しています。少し待ってからもう一度試してください\n";
+
   private final Supplier<List<String>> actions;
   private boolean paused;
 
@@ -37,11 +41,7 @@ public final class InstructorGate implements LineGate {
       moved |= apply(a, notices);
     }
     if (paused) {
-      return refused(
-          line,
-          notices
-              + "the instructor has paused the workshop; wait a moment and try again\n"
-              + "講師がワークショップを一時停止しています。少し待ってからもう一度試してください\n");
+      return refused(line, notices + PAUSED);
     }
     if (moved) {
       return refused(
@@ -62,6 +62,43 @@ public final class InstructorGate implements LineGate {
         notices + result.stderr(),
         result.took(),
         result.awsCalls());
+  }
+
+  /** Applies the waiting actions on an empty line: the learner pressed Enter after a notice. */
+  @Override
+  public String idle() throws InterruptedException {
+    StringBuilder notices = new StringBuilder();
+    for (String a : actions.get()) {
+      apply(a, notices);
+    }
+    return paused ? notices + PAUSED : notices.toString();
+  }
+
+  /**
+   * What to tell an idle learner of actions that have just arrived, before they are applied (at the
+   * next line, or when the learner presses Enter).
+   */
+  public static String announce(List<String> actions) {
+    StringBuilder out = new StringBuilder();
+    for (String a : actions) {
+      if ("pause".equals(a)) {
+        out.append("the instructor has paused the workshop / 講師がワークショップを一時停止しました\n");
+      } else if ("resume".equals(a)) {
+        out.append("the instructor resumed the workshop; go on / 講師がワークショップを再開しました\n");
+      } else if ("reset".equals(a)) {
+        out.append(
+            "the instructor reset your AWS accounts; press Enter to start again from step 1"
+                + " / 講師がアカウントをリセットしました。Enter でステップ 1 からやり直します\n");
+      } else if (a.startsWith("step:")) {
+        String n = a.substring("step:".length());
+        out.append("the instructor moved the class to step ")
+            .append(n)
+            .append("; press Enter to go there / 講師がクラスをステップ ")
+            .append(n)
+            .append(" へ移動しました。Enter で移動します\n");
+      }
+    }
+    return out.toString();
   }
 
   /** Whether the last pause has not been lifted. */

@@ -10,9 +10,12 @@ import dev.iamkata.lesson.run.LessonEvent;
 import dev.iamkata.lesson.run.LessonListener;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Reports a lesson runner's events to the workshop server as they happen, in order, on the runner's
@@ -23,6 +26,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class ProgressReporter implements LessonListener {
   private final WorkshopClient client;
   private final PrintStream err;
+
+  /** How long one idle poll is held by the server. */
+  static final Duration WATCH_WAIT = Duration.ofSeconds(25);
+
+  private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
+
   private final ConcurrentLinkedQueue<String> actions = new ConcurrentLinkedQueue<>();
   private Lesson lesson;
   private boolean warned;
@@ -56,6 +65,51 @@ public final class ProgressReporter implements LessonListener {
       out.add(a);
     }
     return out;
+  }
+
+  /**
+   * Listens for the instructor's actions while the learner is idle: a daemon thread long-polls the
+   * server, keeps what comes for {@link #takeActions} (the session's gate applies it at the next
+   * line, or when the learner presses Enter) and tells the learner at once through {@code say}.
+   *
+   * @return stops the listening
+   */
+  public AutoCloseable watch(Consumer<String> say) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  listen(say);
+                }
+              } catch (InterruptedException e) {
+                // stopped
+              }
+            },
+            "workshop-watch");
+    t.setDaemon(true);
+    t.start();
+    return t::interrupt;
+  }
+
+  private void listen(Consumer<String> say) throws InterruptedException {
+    // monotonic time, only to tell a held poll from one answered at once
+    long t0 = System.nanoTime();
+    try {
+      List<String> got = client.actions(WATCH_WAIT);
+      if (!got.isEmpty()) {
+        actions.addAll(got);
+        say.accept(InstructorGate.announce(got));
+        return;
+      }
+    } catch (IOException | WorkshopException e) {
+      // the server is away or restarting: the lines' own asking reports it; ask again later
+      Thread.sleep(RETRY_PAUSE.toMillis());
+      return;
+    }
+    if (System.nanoTime() - t0 < TimeUnit.SECONDS.toNanos(1)) {
+      Thread.sleep(RETRY_PAUSE.toMillis()); // the server holds enough polls already
+    }
   }
 
   /**

@@ -11,11 +11,13 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -262,8 +264,19 @@ public final class Workshop implements AutoCloseable {
     return join(code, learnerName, lesson);
   }
 
-  /** Takes the instructor actions waiting for {@code l}'s client (a client asks between lines). */
-  public synchronized List<String> takeActions(LearnerState l) throws WorkshopException {
+  /**
+   * Takes the instructor actions waiting for {@code l}'s client; with none, waits up to {@code
+   * wait} for one to be queued, so that an action reaches a learner who is not typing (a long
+   * poll). A client asks between lines without waiting, and an idle client with a wait.
+   */
+  public synchronized List<String> takeActions(LearnerState l, Duration wait)
+      throws WorkshopException, InterruptedException {
+    // a timeout, not the workshop's time: the monotonic clock, which an advanced clock leaves alone
+    long deadline = System.nanoTime() + wait.toNanos();
+    for (long left = wait.toMillis(); l.pending.isEmpty() && left > 0; ) {
+      wait(left);
+      left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    }
     List<String> actions = new ArrayList<>(l.pending);
     if (!actions.isEmpty()) {
       l.pending.clear();
@@ -303,6 +316,7 @@ public final class Workshop implements AutoCloseable {
       l.paused = "pause".equals(action);
     }
     l.pending.add(action);
+    notifyAll(); // a long-polling client of this learner's takes it now
     save(l);
     publish(l);
   }

@@ -17,6 +17,9 @@ public final class WorkshopClient {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** Tries of a request the server keeps refusing with 429, the first included. */
+  static final int MAX_ATTEMPTS = 8;
+
   private final URI server;
   private volatile String token;
 
@@ -86,7 +89,17 @@ public final class WorkshopClient {
    * Takes the instructor's actions the server holds for this learner ({@code GET /api/actions}).
    */
   public List<String> actions() throws IOException, InterruptedException, WorkshopException {
-    JsonNode r = send(base("/api/actions").GET());
+    return actions(Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #actions()}, but with none waiting the server holds the request up to {@code wait}
+   * for one (a long poll: how an idle client hears of an action at once).
+   */
+  public List<String> actions(Duration wait)
+      throws IOException, InterruptedException, WorkshopException {
+    String path = wait.isZero() ? "/api/actions" : "/api/actions?wait=" + wait.toSeconds();
+    JsonNode r = send(base(path, wait.plusSeconds(30)).GET());
     List<String> actions = new ArrayList<>();
     r.path("actions").forEach(a -> actions.add(a.asText()));
     return actions;
@@ -125,22 +138,45 @@ public final class WorkshopClient {
   }
 
   private HttpRequest.Builder base(String path) {
-    HttpRequest.Builder req =
-        HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(30));
+    return base(path, Duration.ofSeconds(30));
+  }
+
+  private HttpRequest.Builder base(String path, Duration timeout) {
+    HttpRequest.Builder req = HttpRequest.newBuilder(server.resolve(path)).timeout(timeout);
     if (token != null) {
       req.header("Authorization", "Bearer " + token);
     }
     return req;
   }
 
-  private JsonNode send(HttpRequest.Builder req)
+  /**
+   * Sends, again after the server's {@code Retry-After} when it answers 429: a room behind one NAT
+   * address shares the join rate limit, and a learner should not see that.
+   */
+  private JsonNode send(HttpRequest.Builder builder)
       throws IOException, InterruptedException, WorkshopException {
-    HttpResponse<byte[]> r = HTTP.send(req.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpRequest req = builder.build();
+    HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    for (int attempt = 1; r.statusCode() == 429 && attempt < MAX_ATTEMPTS; attempt++) {
+      Thread.sleep(retryAfter(r).toMillis());
+      r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+    }
     JsonNode json = WorkshopStore.JSON.readTree(r.body());
     if (r.statusCode() >= 300) {
       throw new WorkshopException(
           r.statusCode(), json == null ? "status " + r.statusCode() : json.path("error").asText());
     }
     return json;
+  }
+
+  /** The server's {@code Retry-After} in seconds, at most 5; 1 without a readable one. */
+  static Duration retryAfter(HttpResponse<?> r) {
+    long seconds;
+    try {
+      seconds = Long.parseLong(r.headers().firstValue("Retry-After").orElse("1").trim());
+    } catch (NumberFormatException e) {
+      seconds = 1;
+    }
+    return Duration.ofSeconds(Math.max(0, Math.min(5, seconds)));
   }
 }

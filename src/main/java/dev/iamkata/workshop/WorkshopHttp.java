@@ -12,13 +12,16 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,6 +34,13 @@ import java.util.regex.Pattern;
 public final class WorkshopHttp implements AutoCloseable {
   static final int MAX_BODY = 64 * 1024;
   static final double RATE = 50;
+
+  /** The longest an idle client's {@code GET /api/actions?wait=} is held. */
+  static final long MAX_WAIT_SECONDS = 30;
+
+  /** Long polls held at once: a room's every client, with room to spare. */
+  static final int MAX_WAITERS = 400;
+
   private static final Pattern LEARNER_ACTION =
       Pattern.compile("/api/learners/(\\d{4})/(reset|pause|resume|step|clock)");
 
@@ -38,6 +48,7 @@ public final class WorkshopHttp implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final RateLimiter limiter;
+  private final AtomicInteger waiters = new AtomicInteger();
   private final byte[] dashboard;
 
   private WorkshopHttp(Workshop workshop, HttpServer server, ExecutorService executor, Clock clock)
@@ -56,18 +67,57 @@ public final class WorkshopHttp implements AutoCloseable {
       throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 128);
     ExecutorService executor =
-        Executors.newFixedThreadPool(
-            EventHub.MAX_SUBSCRIBERS + 16,
+        new ThreadPoolExecutor(
+            16,
+            EventHub.MAX_SUBSCRIBERS + MAX_WAITERS + 64,
+            60,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
             r -> {
               Thread t = new Thread(r, "workshop-http");
               t.setDaemon(true);
               return t;
-            });
+            },
+            // every thread busy: the server's dispatcher runs the request itself, which holds
+            // back new connections until a thread is free rather than dropping this one
+            new ThreadPoolExecutor.CallerRunsPolicy());
     server.setExecutor(executor);
     WorkshopHttp http = new WorkshopHttp(workshop, server, executor, clock);
     server.createContext("/", http::serve);
     server.start();
     return http;
+  }
+
+  /**
+   * The learner's waiting actions; with {@code ?wait=SECONDS} (up to {@link #MAX_WAIT_SECONDS}) a
+   * long poll, unless {@link #MAX_WAITERS} clients already wait: that client is answered at once
+   * and asks again later, so waiters never take the threads other requests need.
+   */
+  private List<String> takeActions(LearnerState l, String waitParam)
+      throws WorkshopException, InterruptedException {
+    long seconds;
+    try {
+      seconds = waitParam == null ? 0 : Math.max(0, Long.parseLong(waitParam));
+    } catch (NumberFormatException e) {
+      throw new WorkshopException(400, "wait must be a number of seconds");
+    }
+    Duration wait = Duration.ofSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
+    if (wait.isZero() || waiters.incrementAndGet() > MAX_WAITERS) {
+      if (!wait.isZero()) {
+        waiters.decrementAndGet();
+      }
+      return workshop.takeActions(l, Duration.ZERO);
+    }
+    try {
+      return workshop.takeActions(l, wait);
+    } finally {
+      waiters.decrementAndGet();
+    }
+  }
+
+  /** How many clients' polls are held now. */
+  int waiting() {
+    return waiters.get();
   }
 
   public int port() {
@@ -98,6 +148,7 @@ public final class WorkshopHttp implements AutoCloseable {
       String token = token(x, query);
       String who = token != null ? token : x.getRemoteAddress().getAddress().getHostAddress();
       if (!limiter.allow(who)) {
+        x.getResponseHeaders().set("Retry-After", "1");
         error(x, 429, "too many requests; slow down");
         return;
       }
@@ -162,7 +213,8 @@ public final class WorkshopHttp implements AutoCloseable {
       return;
     }
     if ("GET /api/actions".equals(route)) {
-      json(x, 200, Map.of("actions", workshop.takeActions(learner(token))));
+      LearnerState l = learner(token);
+      json(x, 200, Map.of("actions", takeActions(l, query.get("wait"))));
       return;
     }
     if (path.startsWith("/api/events") && "POST".equals(method)) {

@@ -21,6 +21,7 @@ final class InJvmLearner implements AutoCloseable {
   final WorkshopClient client;
   final WorkshopClient.Joined joined;
   final LessonRunner runner;
+  final ProgressReporter reporter;
   private final BuiltinAwsExecutor aws = new BuiltinAwsExecutor();
   private final ShellSession session;
 
@@ -43,7 +44,7 @@ final class InJvmLearner implements AutoCloseable {
     runner =
         new LessonRunner(
             lesson, backend, session.runner(), dir.resolve(name), null, Clock.systemUTC());
-    ProgressReporter reporter = new ProgressReporter(client, System.err);
+    reporter = new ProgressReporter(client, System.err);
     runner.addListener(reporter);
     session.attachLesson(runner);
     session.setLineGate(new InstructorGate(runner, reporter::takeActions));
@@ -56,6 +57,11 @@ final class InJvmLearner implements AutoCloseable {
     AccessKeyPair key = AccessKeyPair.parse(joined.adminKey());
     runner.run("export AWS_ACCESS_KEY_ID=" + key.accessKeyId());
     runner.run("export AWS_SECRET_ACCESS_KEY=" + key.secretAccessKey());
+  }
+
+  /** An empty line at the prompt (Enter): what the session shows. */
+  String enter() throws Exception {
+    return session.idle();
   }
 
   /** A line as the learner types it at the prompt. */

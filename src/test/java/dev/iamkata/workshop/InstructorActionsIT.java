@@ -16,6 +16,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,52 @@ class InstructorActionsIT {
       assertEquals(0, ran.exitCode(), ran.toString());
       assertEquals(1, alice.runner.currentIndex());
     }
+  }
+
+  @Test
+  void anIdleLearnerIsToldAtOnceAndEnterTakesThemThere() throws Exception {
+    try (InJvmLearner alice = new InJvmLearner(server, w.joinCode(), "alice", lesson, dir)) {
+      BlockingQueue<String> said = new LinkedBlockingQueue<>();
+      try (AutoCloseable watching = alice.reporter.watch(said::add)) {
+        // the watcher's poll is held by the server until the push arrives
+        waitForWaiters(1);
+        instructor("/api/class/step?step=3");
+        String told = said.poll(10, TimeUnit.SECONDS);
+        assertTrue(told != null && told.contains("moved the class to step 3"), "told: " + told);
+        assertEquals(0, alice.runner.currentIndex(), "applied only when the learner is at it");
+        String shown = alice.enter();
+        assertTrue(shown.contains("moved the class to step 3"), shown);
+        assertTrue(shown.contains("== step 3/3"), shown);
+        assertEquals(2, alice.runner.currentIndex());
+        // the next line is the learner's own, for the step they now see: it runs
+        assertEquals(0, alice.line("true").exitCode());
+
+        waitForWaiters(1);
+        instructor("/api/learners/" + alice.joined.learner() + "/pause");
+        told = said.poll(10, TimeUnit.SECONDS);
+        assertTrue(told != null && told.contains("paused"), "told: " + told);
+        assertTrue(alice.enter().contains("wait a moment"));
+        assertTrue(alice.enter().contains("wait a moment"), "still paused");
+        assertEquals(1, alice.line("true").exitCode(), "lines wait too");
+      }
+    }
+  }
+
+  @Test
+  void aHeldPollEndsAfterItsWaitWithNothing() throws Exception {
+    try (InJvmLearner alice = new InJvmLearner(server, w.joinCode(), "alice", lesson, dir)) {
+      long t0 = System.nanoTime();
+      assertEquals(java.util.List.of(), alice.client.actions(java.time.Duration.ofSeconds(1)));
+      assertTrue(System.nanoTime() - t0 >= TimeUnit.MILLISECONDS.toNanos(900), "held");
+    }
+  }
+
+  /** Until {@code n} clients' polls are held (the server's count of waiters). */
+  private void waitForWaiters(int n) throws InterruptedException {
+    for (int i = 0; i < 200 && http.waiting() < n; i++) {
+      Thread.sleep(25);
+    }
+    assertEquals(n, http.waiting(), "polls held");
   }
 
   private void instructor(String path) throws Exception {

@@ -222,7 +222,10 @@ class WorkshopIT {
       }
       int refused = 0;
       for (var r : flood) {
-        refused += r.get().statusCode() == 429 ? 1 : 0;
+        if (r.get().statusCode() == 429) {
+          refused++;
+          assertEquals("1", r.get().headers().firstValue("Retry-After").orElse(null));
+        }
       }
       // 3 × RATE requests against a burst of 2 × RATE: at least RATE of them, less the two above.
       assertTrue(refused >= WorkshopHttp.RATE - 2, "a flood from one address gets 429: " + refused);
