@@ -10,8 +10,11 @@ import dev.iamkata.lesson.run.LessonRunner;
 import dev.iamkata.shell.AwsModes;
 import dev.iamkata.shell.BatchShell;
 import dev.iamkata.shell.InteractiveShell;
+import dev.iamkata.shell.LineGate;
 import dev.iamkata.shell.Settings;
 import dev.iamkata.shell.ShellSession;
+import dev.iamkata.tui.Tui;
+import dev.iamkata.tui.adapt.LiveSessions;
 import dev.iamkata.workshop.InstructorGate;
 import dev.iamkata.workshop.JoinedTokens;
 import dev.iamkata.workshop.ProgressReporter;
@@ -19,6 +22,7 @@ import dev.iamkata.workshop.WorkshopBackend;
 import dev.iamkata.workshop.WorkshopClient;
 import dev.iamkata.workshop.WorkshopException;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +66,21 @@ final class JoinCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "en|ja", description = "Language of the shell's messages.")
   String lang;
 
+  @Option(
+      names = "--ui",
+      description =
+          "Open the full-screen UI (as ./kata does) on the workshop instead of the shell.")
+  boolean ui;
+
   @Override
   public Integer call() throws Exception {
     String script = null;
+    if (ui && (batch != null || System.console() == null)) {
+      System.err.println(
+          "kata join: --ui needs a terminal"
+              + (batch != null ? " and cannot be used with --batch" : ""));
+      return 2;
+    }
     if (batch != null) {
       try {
         script = Files.readString(batch, StandardCharsets.UTF_8);
@@ -131,6 +147,38 @@ final class JoinCommand implements Callable<Integer> {
             AwsModes.detect(settings),
             lang == null ? settings.get("lang") : lang);
     ProgressReporter reporter = new ProgressReporter(client, System.err);
+    if (ui) {
+      return Tui.run(
+          new Tui.Options(
+              lang,
+              false,
+              "workshop " + server,
+              () -> backend,
+              home,
+              new LiveSessions.Attach() {
+                private boolean resumed;
+
+                @Override
+                public LineGate gate(LessonRunner runner) {
+                  runner.addListener(reporter);
+                  return new InstructorGate(runner, reporter::takeActions);
+                }
+
+                @Override
+                public void start(LessonRunner runner)
+                    throws LessonException, InterruptedException {
+                  // once, for the workshop's lesson: later openings start as they do locally
+                  if (rejoined.resumed() && !resumed && runner.lesson().id().equals(loaded.id())) {
+                    resumed = true;
+                    resume(runner, reporter, rejoined, null);
+                  } else {
+                    runner.start();
+                  }
+                }
+              }),
+          System.getenv(),
+          System.err);
+    }
     try (ShellSession session = ShellSession.open(config, Map.of());
         LessonRunner runner =
             new LessonRunner(
@@ -144,7 +192,7 @@ final class JoinCommand implements Callable<Integer> {
       session.attachLesson(runner);
       session.setLineGate(new InstructorGate(runner, reporter::takeActions));
       if (rejoined.resumed()) {
-        resume(runner, reporter, rejoined);
+        resume(runner, reporter, rejoined, System.out);
       } else {
         runner.start();
       }
@@ -164,9 +212,14 @@ final class JoinCommand implements Callable<Integer> {
   /**
    * Puts a rejoining learner back at the step the server has for them: the lesson starts again and
    * the steps before are done by their solutions, unreported (the server keeps what it had).
+   *
+   * @param out where to say so, or null (the full-screen UI shows the step itself)
    */
   private static void resume(
-      LessonRunner runner, ProgressReporter reporter, WorkshopClient.Rejoined rejoined)
+      LessonRunner runner,
+      ProgressReporter reporter,
+      WorkshopClient.Rejoined rejoined,
+      PrintStream out)
       throws LessonException, InterruptedException {
     int steps = runner.lesson().steps().size();
     int step = Math.max(1, Math.min(rejoined.step(), steps));
@@ -177,7 +230,10 @@ final class JoinCommand implements Callable<Integer> {
     } finally {
       reporter.mute(false);
     }
-    System.out.println(
+    if (out == null) {
+      return;
+    }
+    out.println(
         "resumed at step "
             + step
             + " of "

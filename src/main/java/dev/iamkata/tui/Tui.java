@@ -55,9 +55,24 @@ public final class Tui {
    *     took after process start (the startup benchmark)
    * @param backendName the backend's name for the welcome screen ({@code embedded}, ...)
    * @param backend opens that backend
+   * @param home where progress, history and the error log go, or null for {@code $IAM_KATA_HOME} (a
+   *     workshop learner's own directory)
+   * @param attach what each lesson runner gets besides the backend (a workshop's reporter and
+   *     instructor gate)
    */
   public record Options(
-      String lang, boolean exitAfterFirstFrame, String backendName, LiveSessions.Opener backend) {}
+      String lang,
+      boolean exitAfterFirstFrame,
+      String backendName,
+      LiveSessions.Opener backend,
+      Path home,
+      LiveSessions.Attach attach) {
+    /** Lessons as they run locally. */
+    public Options(
+        String lang, boolean exitAfterFirstFrame, String backendName, LiveSessions.Opener backend) {
+      this(lang, exitAfterFirstFrame, backendName, backend, null, LiveSessions.Attach.NONE);
+    }
+  }
 
   private Tui() {}
 
@@ -66,9 +81,10 @@ public final class Tui {
     Settings settings = Settings.fromEnvironment(env);
     boolean firstRun = settings.language().isEmpty();
     Language language = Language.choose(options.lang(), settings.language(), env);
-    Path home = ProgressStore.home(env);
+    Path home = options.home() != null ? options.home() : ProgressStore.home(env);
     ProgressStore progress = ProgressStore.at(home);
-    LiveSessions sessions = new LiveSessions(home, progress, Clock.systemUTC(), options.backend());
+    LiveSessions sessions =
+        new LiveSessions(home, progress, Clock.systemUTC(), options.backend(), options.attach());
     Curriculum curriculum =
         new LessonCurriculum(
                 LessonCatalog.locate(env), progress, EMBEDDED, options.backendName(), sessions)

@@ -203,11 +203,17 @@ public final class LessonShell implements ShellPort, AutoCloseable {
     Thread me = Thread.currentThread();
     Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, sig -> me.interrupt());
     try {
-      CommandResult r = runner.run(line);
+      int before = session.current();
+      RunnerSession.Submitted s = session.submit(line);
+      CommandResult r = s.result();
       terminal.writer().print(r.stdout());
       terminal.writer().print(r.stderr());
       terminal.writer().flush();
-      report(session, runner.check());
+      if (s.ran()) {
+        report(session, runner.check());
+      } else if (session.current() != before) {
+        banner(session); // the gate moved the lesson: the step the learner is on now
+      }
     } catch (InterruptedException e) {
       Thread.interrupted();
       println(t("shell.interrupted"));

@@ -6,9 +6,11 @@ import dev.iamkata.lesson.CommandRunner;
 import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.progress.Progress;
 import dev.iamkata.lesson.progress.ProgressStore;
+import dev.iamkata.lesson.run.LessonException;
 import dev.iamkata.lesson.run.LessonRunner;
 import dev.iamkata.lesson.run.RealWait;
 import dev.iamkata.shell.AwsModes;
+import dev.iamkata.shell.LineGate;
 import dev.iamkata.shell.Settings;
 import dev.iamkata.shell.ShellCommandRunner;
 import dev.iamkata.tui.i18n.Language;
@@ -39,13 +41,39 @@ public final class LiveSessions implements LessonCurriculum.Sessions, AutoClosea
     Backend open() throws BackendException;
   }
 
+  /**
+   * What else each lesson runner gets: a workshop reports the runner's events to its server, puts
+   * the instructor's gate in front of the learner's lines and resumes a rejoining learner's step.
+   */
+  public interface Attach {
+    /** Nothing: lessons run as they do locally. */
+    Attach NONE = new Attach() {};
+
+    /** Called once per runner before it starts; returns the gate in front of its learner lines. */
+    default LineGate gate(LessonRunner runner) {
+      return LineGate.OPEN;
+    }
+
+    /** Starts the lesson. */
+    default void start(LessonRunner runner) throws LessonException, InterruptedException {
+      runner.start();
+    }
+  }
+
   private final Opener opener;
+  private final Attach attach;
 
   public LiveSessions(Path kataHome, ProgressStore progress, Clock clock, Opener opener) {
+    this(kataHome, progress, clock, opener, Attach.NONE);
+  }
+
+  public LiveSessions(
+      Path kataHome, ProgressStore progress, Clock clock, Opener opener, Attach attach) {
     this.kataHome = kataHome;
     this.progress = progress;
     this.clock = clock;
     this.opener = opener;
+    this.attach = attach;
   }
 
   @Override
@@ -72,8 +100,9 @@ public final class LiveSessions implements LessonCurriculum.Sessions, AutoClosea
     // the learner types `wait` in the UI's shell, on the terminal: where the clock cannot jump,
     // it waits for real, as `kata shell` does
     runner.realWait(RealWait.real(System.err, true));
-    RunnerSession session = new RunnerSession(runner, backend, progress, Messages.of(language));
-    runner.start();
+    RunnerSession session =
+        new RunnerSession(runner, backend, progress, Messages.of(language), attach.gate(runner));
+    attach.start(runner);
     last = session;
     lastLanguage = language;
     return session;

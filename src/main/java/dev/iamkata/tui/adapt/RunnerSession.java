@@ -2,6 +2,7 @@ package dev.iamkata.tui.adapt;
 
 import dev.iamkata.backend.Backend;
 import dev.iamkata.backend.BackendException;
+import dev.iamkata.lesson.CommandResult;
 import dev.iamkata.lesson.check.CheckResult;
 import dev.iamkata.lesson.model.Lesson;
 import dev.iamkata.lesson.model.Step;
@@ -12,6 +13,7 @@ import dev.iamkata.lesson.progress.StepStatus;
 import dev.iamkata.lesson.run.LessonEvent;
 import dev.iamkata.lesson.run.LessonException;
 import dev.iamkata.lesson.run.LessonRunner;
+import dev.iamkata.shell.LineGate;
 import dev.iamkata.tui.i18n.Messages;
 import dev.iamkata.tui.model.CheckOutcome;
 import dev.iamkata.tui.model.CheckView;
@@ -40,6 +42,7 @@ public final class RunnerSession implements LessonSession {
   private static final Pattern EXPIRATION = Pattern.compile("\"Expiration\"\\s*:\\s*\"([^\"]+)\"");
 
   private final LessonRunner runner;
+  private final LineGate gate;
   private final Backend backend;
   private final ProgressStore progress;
   private final Messages messages;
@@ -55,13 +58,57 @@ public final class RunnerSession implements LessonSession {
 
   public RunnerSession(
       LessonRunner runner, Backend backend, ProgressStore progress, Messages messages) {
+    this(runner, backend, progress, messages, LineGate.OPEN);
+  }
+
+  /**
+   * @param gate stands in front of the learner's lines (a workshop's instructor actions)
+   */
+  public RunnerSession(
+      LessonRunner runner,
+      Backend backend,
+      ProgressStore progress,
+      Messages messages,
+      LineGate gate) {
     this.runner = runner;
+    this.gate = gate;
     this.backend = backend;
     this.progress = progress;
     this.messages = messages;
     this.lang = messages.language().code;
     runner.addListener(this::on);
     this.display = Math.max(0, runner.currentIndex());
+  }
+
+  /** What the gate made of a learner line: its result, and whether the line reached the runner. */
+  public record Submitted(CommandResult result, boolean ran) {}
+
+  /**
+   * Runs a learner line through the gate to the runner. When the gate moved the lesson instead (an
+   * instructor's reset or push), the line did not run and the view follows to the runner's step.
+   */
+  public Submitted submit(String line) throws LessonException, InterruptedException {
+    LessonException[] failed = {null};
+    boolean[] ran = {false};
+    CommandResult r =
+        gate.run(
+            line,
+            l -> {
+              ran[0] = true;
+              try {
+                return runner.run(l);
+              } catch (LessonException e) {
+                failed[0] = e;
+                return new CommandResult(l, 1, "", "", Duration.ZERO, List.of());
+              }
+            });
+    if (failed[0] != null) {
+      throw failed[0];
+    }
+    if (!ran[0]) {
+      display = Math.max(0, Math.min(runner.currentIndex(), lesson().steps().size() - 1));
+    }
+    return new Submitted(r, ran[0]);
   }
 
   /** The runner behind this session (the shell submits learner commands to it). */

@@ -122,4 +122,48 @@ class RunnerSessionTest {
             + " Expiration still got ok)",
         ja.steps().get(1).unverifiable().get(0));
   }
+
+  @Test
+  void aLineTheGateDoesNotRunLeavesTheViewOnTheRunnersNewStep() throws Exception {
+    List<String> ran = new java.util.ArrayList<>();
+    LessonRunner runner =
+        new LessonRunner(
+            LessonLoader.load(Path.of("src/test/resources/dev/iamkata/lesson/runner/two-steps")),
+            new Moto(),
+            (line, ws) -> {
+              ran.add(line);
+              return new CommandResult(line, 0, "", "", Duration.ZERO, List.of());
+            },
+            kataHome.resolve("sandbox"),
+            ProgressStore.at(kataHome),
+            Clock.systemUTC());
+    boolean[] push = {true};
+    // an instructor's push to step 2 waiting before the first line, as a workshop's gate sees it
+    dev.iamkata.shell.LineGate gate =
+        (line, next) -> {
+          if (push[0]) {
+            push[0] = false;
+            try {
+              runner.jumpTo(1);
+            } catch (dev.iamkata.lesson.run.LessonException e) {
+              throw new IllegalStateException(e);
+            }
+            return new CommandResult(line, 1, "", "moved\n", Duration.ZERO, List.of());
+          }
+          return next.run(line);
+        };
+    RunnerSession session =
+        new RunnerSession(
+            runner, new Moto(), ProgressStore.at(kataHome), Messages.of(Language.EN), gate);
+    runner.start();
+    assertEquals(0, session.current());
+    RunnerSession.Submitted held = session.submit("echo typed-for-step-1");
+    assertEquals(false, held.ran());
+    assertEquals("moved\n", held.result().stderr());
+    assertEquals(1, session.current(), "the view follows the runner to step 2");
+    assertEquals(false, ran.contains("echo typed-for-step-1"));
+    RunnerSession.Submitted next = session.submit("echo for-step-2");
+    assertEquals(true, next.ran());
+    assertEquals(true, ran.contains("echo for-step-2"));
+  }
 }
