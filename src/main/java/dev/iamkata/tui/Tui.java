@@ -55,8 +55,8 @@ public final class Tui {
    *     took after process start (the startup benchmark)
    * @param backendName the backend's name for the welcome screen ({@code embedded}, ...)
    * @param backend opens that backend
-   * @param home where progress, history and the error log go, or null for {@code $IAM_KATA_HOME} (a
-   *     workshop learner's own directory)
+   * @param home where progress, history and the error log go (a workshop learner's own directory),
+   *     or null for {@code $IAM_KATA_HOME}
    * @param attach what each lesson runner gets besides the backend (a workshop's reporter and
    *     instructor gate)
    */
