@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -162,6 +163,11 @@ final class JoinCommand implements Callable<Integer> {
                 public LineGate gate(LessonRunner runner) {
                   runner.addListener(reporter);
                   return new InstructorGate(runner, reporter::takeActions);
+                }
+
+                @Override
+                public AutoCloseable announce(Consumer<String> say) {
+                  return reporter.watch(say);
                 }
 
                 @Override

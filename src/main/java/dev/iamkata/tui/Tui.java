@@ -103,6 +103,7 @@ public final class Tui {
     Thread hook = new Thread(restorer::restore, "iam-kata-tui-restore");
     Runtime.getRuntime().addShutdownHook(hook);
     long[] firstFrameMs = {-1};
+    AutoCloseable announcing = null;
     try {
       Terminal terminal =
           new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
@@ -111,6 +112,7 @@ public final class Tui {
               .createTerminal();
       TerminalScreen screen = new TerminalScreen(terminal);
       restorer.set(screen, terminal, shell);
+      announcing = options.attach().announce(shell::say);
       screen.startScreen();
       App app = new App(screen, palette, () -> ctx.t("screen.toosmall"));
       if (options.exitAfterFirstFrame()) {
@@ -132,6 +134,7 @@ public final class Tui {
       return 1;
     } finally {
       restorer.restore();
+      closeQuietly(announcing);
       sessions.close();
       removeHook(hook);
       if (firstFrameMs[0] >= 0) {
@@ -206,6 +209,17 @@ public final class Tui {
       // The one-line report still names the file; nothing more can be done here.
     }
     return file;
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (Exception ignored) {
+      // stopping a watcher: nothing the learner needs to hear of at exit
+    }
   }
 
   private static void removeHook(Thread hook) {

@@ -50,6 +50,10 @@ public final class LessonShell implements ShellPort, AutoCloseable {
   private final ZoneId zone;
   private final boolean colour;
   private final Map<String, LineReader> readers = new HashMap<>();
+
+  /** The reader at its prompt now, or null (the full screen is up, or a command runs). */
+  private volatile LineReader reading;
+
   private Terminal terminal;
   private boolean menu;
 
@@ -145,23 +149,51 @@ public final class LessonShell implements ShellPort, AutoCloseable {
       String line;
       menu = false;
       try {
+        reading = reader;
         line = reader.readLine(prompt);
       } catch (UserInterruptException e) {
         continue;
       } catch (EndOfFileException e) {
         return;
+      } finally {
+        reading = null;
       }
       String word = line.strip().split("\\s+", 2)[0];
       if (menu || word.equals("menu") || word.equals("exit")) {
         return;
       }
       switch (word) {
-        case "" -> {}
+        case "" -> idle(session);
         case "check" -> check(session);
         case "hint" -> hint(session);
         case "next" -> next(session);
         default -> command(session, line);
       }
+    }
+  }
+
+  /**
+   * Shows {@code text} above the prompt while the learner is at it (from any thread: a workshop
+   * client's watcher); dropped otherwise, the gate says it again at the next line.
+   */
+  public void say(String text) {
+    LineReader r = reading;
+    if (r != null && !text.isEmpty()) {
+      r.printAbove(text.stripTrailing());
+    }
+  }
+
+  private void idle(RunnerSession session) {
+    int before = session.current();
+    try {
+      String said = session.idle();
+      terminal.writer().print(said);
+      terminal.writer().flush();
+    } catch (InterruptedException e) {
+      Thread.interrupted();
+    }
+    if (session.current() != before) {
+      banner(session);
     }
   }
 

@@ -19,6 +19,7 @@ import dev.iamkata.tui.model.LessonSession;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Lesson sessions on the embedded engine, started the first time a lesson opens (so the catalog
@@ -52,6 +53,14 @@ public final class LiveSessions implements LessonCurriculum.Sessions, AutoClosea
     /** Called once per runner before it starts; returns the gate in front of its learner lines. */
     default LineGate gate(LessonRunner runner) {
       return LineGate.OPEN;
+    }
+
+    /**
+     * Starts telling the learner, through {@code say}, of what arrives while they are idle (a
+     * workshop's instructor actions); the returned handle stops it.
+     */
+    default AutoCloseable announce(Consumer<String> say) {
+      return () -> {};
     }
 
     /** Starts the lesson. */

@@ -111,6 +111,20 @@ public final class RunnerSession implements LessonSession {
     return new Submitted(r, ran[0]);
   }
 
+  /**
+   * An empty line: the gate may act then (apply an instructor's action the learner was told of);
+   * when it says something the view follows to the runner's step.
+   *
+   * @return what the gate said, or an empty string
+   */
+  public String idle() throws InterruptedException {
+    String said = gate.idle();
+    if (!said.isEmpty()) {
+      display = Math.max(0, Math.min(runner.currentIndex(), lesson().steps().size() - 1));
+    }
+    return said;
+  }
+
   /** The runner behind this session (the shell submits learner commands to it). */
   public LessonRunner runner() {
     return runner;

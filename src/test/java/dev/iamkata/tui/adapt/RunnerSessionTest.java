@@ -166,4 +166,39 @@ class RunnerSessionTest {
     assertEquals(true, next.ran());
     assertEquals(true, ran.contains("echo for-step-2"));
   }
+
+  @Test
+  void anEmptyLineLetsTheGateMoveTheViewWithTheRunner() throws Exception {
+    LessonRunner runner =
+        new LessonRunner(
+            LessonLoader.load(Path.of("src/test/resources/dev/iamkata/lesson/runner/two-steps")),
+            new Moto(),
+            (line, ws) -> new CommandResult(line, 0, "", "", Duration.ZERO, List.of()),
+            kataHome.resolve("sandbox"),
+            ProgressStore.at(kataHome),
+            Clock.systemUTC());
+    dev.iamkata.shell.LineGate gate =
+        new dev.iamkata.shell.LineGate() {
+          @Override
+          public CommandResult run(String line, Line next) throws InterruptedException {
+            return next.run(line);
+          }
+
+          @Override
+          public String idle() {
+            try {
+              runner.jumpTo(1); // the push the learner was told of while idle
+            } catch (dev.iamkata.lesson.run.LessonException | InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+            return "moved\n";
+          }
+        };
+    RunnerSession session =
+        new RunnerSession(
+            runner, new Moto(), ProgressStore.at(kataHome), Messages.of(Language.EN), gate);
+    runner.start();
+    assertEquals("moved\n", session.idle());
+    assertEquals(1, session.current());
+  }
 }
