@@ -94,16 +94,23 @@ class RunnerSessionTest {
     public void close() {}
   }
 
+  /** The two-step lesson on moto, every command succeeding and seen by {@code ran}. */
+  private LessonRunner twoSteps(java.util.function.Consumer<String> ran) throws Exception {
+    return new LessonRunner(
+        LessonLoader.load(Path.of("src/test/resources/dev/iamkata/lesson/runner/two-steps")),
+        new Moto(),
+        (line, ws) -> {
+          ran.accept(line);
+          return new CommandResult(line, 0, "", "", Duration.ZERO, List.of());
+        },
+        kataHome.resolve("sandbox"),
+        ProgressStore.at(kataHome),
+        Clock.systemUTC());
+  }
+
   @Test
   void stepsCarryTheirUnverifiableChecksBeforeTheLessonStarts() throws Exception {
-    LessonRunner runner =
-        new LessonRunner(
-            LessonLoader.load(Path.of("src/test/resources/dev/iamkata/lesson/runner/two-steps")),
-            new Moto(),
-            (line, ws) -> new CommandResult(line, 0, "", "", Duration.ZERO, List.of()),
-            kataHome.resolve("sandbox"),
-            ProgressStore.at(kataHome),
-            Clock.systemUTC());
+    LessonRunner runner = twoSteps(line -> {});
     RunnerSession session =
         new RunnerSession(runner, new Moto(), ProgressStore.at(kataHome), Messages.of(Language.EN));
     List<StepView> steps = session.steps();
@@ -126,17 +133,7 @@ class RunnerSessionTest {
   @Test
   void aLineTheGateDoesNotRunLeavesTheViewOnTheRunnersNewStep() throws Exception {
     List<String> ran = new java.util.ArrayList<>();
-    LessonRunner runner =
-        new LessonRunner(
-            LessonLoader.load(Path.of("src/test/resources/dev/iamkata/lesson/runner/two-steps")),
-            new Moto(),
-            (line, ws) -> {
-              ran.add(line);
-              return new CommandResult(line, 0, "", "", Duration.ZERO, List.of());
-            },
-            kataHome.resolve("sandbox"),
-            ProgressStore.at(kataHome),
-            Clock.systemUTC());
+    LessonRunner runner = twoSteps(ran::add);
     boolean[] push = {true};
     // an instructor's push to step 2 waiting before the first line, as a workshop's gate sees it
     dev.iamkata.shell.LineGate gate =
@@ -169,14 +166,7 @@ class RunnerSessionTest {
 
   @Test
   void anEmptyLineLetsTheGateMoveTheViewWithTheRunner() throws Exception {
-    LessonRunner runner =
-        new LessonRunner(
-            LessonLoader.load(Path.of("src/test/resources/dev/iamkata/lesson/runner/two-steps")),
-            new Moto(),
-            (line, ws) -> new CommandResult(line, 0, "", "", Duration.ZERO, List.of()),
-            kataHome.resolve("sandbox"),
-            ProgressStore.at(kataHome),
-            Clock.systemUTC());
+    LessonRunner runner = twoSteps(line -> {});
     dev.iamkata.shell.LineGate gate =
         new dev.iamkata.shell.LineGate() {
           @Override
