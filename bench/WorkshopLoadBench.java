@@ -334,19 +334,8 @@ public final class WorkshopLoadBench {
      */
     private WorkshopClient.Joined join(String code, String name) throws Exception {
       WorkshopClient.Joined j = timed(() -> client.join(code, name, "assume-role-basics"));
-      Thread watch =
-          new Thread(
-              () -> {
-                try {
-                  while (System.nanoTime() < end) {
-                    client.actions(Duration.ofSeconds(25));
-                  }
-                } catch (Exception e) {
-                  // the run is over or the server gone
-                }
-              });
-      watch.setDaemon(true);
-      watch.start();
+      // the shell's own watcher (a daemon thread, gone with the bench); no instructor acts here
+      new dev.iamkata.workshop.ProgressReporter(client, System.err).watch(said -> {});
       return j;
     }
 

@@ -16,11 +16,11 @@ import java.util.function.Supplier;
  * was meant for the step the learner was on. Messages are in English and Japanese.
  */
 public final class InstructorGate implements LineGate {
-  private final LessonRunner runner;
   private static final String PAUSED =
       "the instructor has paused the workshop; wait a moment and try again\n"
           + "講師がワークショップを一時停止しています。少し待ってからもう一度試してください\n";
 
+  private final LessonRunner runner;
   private final Supplier<List<String>> actions;
   private boolean paused;
 
@@ -36,10 +36,7 @@ public final class InstructorGate implements LineGate {
   @Override
   public CommandResult run(String line, Line next) throws InterruptedException {
     StringBuilder notices = new StringBuilder();
-    boolean moved = false;
-    for (String a : actions.get()) {
-      moved |= apply(a, notices);
-    }
+    boolean moved = applyWaiting(notices);
     if (paused) {
       return refused(line, notices + PAUSED);
     }
@@ -68,10 +65,17 @@ public final class InstructorGate implements LineGate {
   @Override
   public String idle() throws InterruptedException {
     StringBuilder notices = new StringBuilder();
-    for (String a : actions.get()) {
-      apply(a, notices);
-    }
+    applyWaiting(notices);
     return paused ? notices + PAUSED : notices.toString();
+  }
+
+  /** Applies every action waiting now, oldest first; true when the lesson moved. */
+  private boolean applyWaiting(StringBuilder notices) throws InterruptedException {
+    boolean moved = false;
+    for (String a : actions.get()) {
+      moved |= apply(a, notices);
+    }
+    return moved;
   }
 
   /**

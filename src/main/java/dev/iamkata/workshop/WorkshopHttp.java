@@ -102,11 +102,11 @@ public final class WorkshopHttp implements AutoCloseable {
       throw new WorkshopException(400, "wait must be a number of seconds");
     }
     Duration wait = Duration.ofSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
-    if (wait.isZero() || waiters.incrementAndGet() > MAX_WAITERS) {
-      if (!wait.isZero()) {
-        waiters.decrementAndGet();
-      }
+    if (wait.isZero()) {
       return workshop.takeActions(l, Duration.ZERO);
+    }
+    if (waiters.incrementAndGet() > MAX_WAITERS) {
+      wait = Duration.ZERO; // enough polls are held: this one is answered at once
     }
     try {
       return workshop.takeActions(l, wait);

@@ -106,7 +106,7 @@ public final class RunnerSession implements LessonSession {
       throw failed[0];
     }
     if (!ran[0]) {
-      display = Math.max(0, Math.min(runner.currentIndex(), lesson().steps().size() - 1));
+      followRunner();
     }
     return new Submitted(r, ran[0]);
   }
@@ -120,9 +120,14 @@ public final class RunnerSession implements LessonSession {
   public String idle() throws InterruptedException {
     String said = gate.idle();
     if (!said.isEmpty()) {
-      display = Math.max(0, Math.min(runner.currentIndex(), lesson().steps().size() - 1));
+      followRunner();
     }
     return said;
+  }
+
+  /** Shows the runner's step: the gate moved the lesson (a reset, a jump) behind the view. */
+  private void followRunner() {
+    display = Math.max(0, Math.min(runner.currentIndex(), lesson().steps().size() - 1));
   }
 
   /** The runner behind this session (the shell submits learner commands to it). */
